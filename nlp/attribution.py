@@ -27,6 +27,7 @@ _MIN_CONTENT_WORDS = 2
 _MIN_FREESTANDING_QUOTE_WORDS = 4
 _CONTINUATION_SENTENCES = 6
 _MAX_PARENTHETICAL_TOKENS = 12
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _SETTING_OFF = {",", "”", '"', "''", "—", "–"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("advcl", "conj", "xcomp", "ccomp", "pcomp")
@@ -44,15 +45,16 @@ class _Draft:
     inherited_from: _Draft | None = None
 
 
-def extract_statements(doc: Doc, quotations: list[Quotation], people: PeopleIndex) -> list[Statement]:
+def extract_statements(doc: Doc, text: str, quotations: list[Quotation], people: PeopleIndex) -> list[Statement]:
+    """`text` is `text`, passed in because spaCy rebuilds it on every access."""
     quoted = _QuotedText(quotations)
     drafts = [d for d in (_draft_for_cue(token, quoted) for token in doc if not quoted.covers(token.idx)) if d]
     drafts += _colon_drafts(doc)
     drafts.sort(key=lambda d: d.clause[0])
-    free = _attach_quotations(doc, drafts, quotations)
-    drafts += _freestanding_drafts(doc, free, drafts)
+    free = _attach_quotations(text, drafts, quotations)
+    drafts += _freestanding_drafts(doc, text, free, drafts)
     drafts.sort(key=lambda d: _content_start(d))
-    return _finish(doc, drafts, people)
+    return _finish(doc, text, drafts, people)
 
 
 # -- cues ---------------------------------------------------------------------------------------------
@@ -88,9 +90,14 @@ def _draft_for_cue(token: Token, quoted: _QuotedText) -> _Draft | None:
         return None
     speaker = _subject(token)
     if speaker is None or quoted.covers(speaker.idx):
+        speaker = _adjacent_speaker(token, quoted)
+    if speaker is None:
         return None
     content_tokens = (
-        _clausal_content(token) or _content_after_colon(token) or _content_around_parenthetical(token)
+        _clausal_content(token)
+        or _content_after_colon(token)
+        or _content_around_parenthetical(token)
+        or _content_around_commas(token, speaker)
     )
     framing_only = not content_tokens
     if framing_only and token.lemma_.lower() in C.QUOTE_FRAMING_VERBS:
@@ -168,6 +175,21 @@ def _subject(verb: Token) -> Token | None:
             token = token.head
 
 
+def _adjacent_speaker(verb: Token, quoted: _QuotedText) -> Token | None:
+    """The name right before or after a cue the parser did not connect: "…,” Chief Ann Cole said Monday."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is not None and before.pos_ in ("PROPN", "NOUN", "PRON") and not quoted.covers(before.idx):
+        if before.lower_ not in C.EXPLETIVES and before.lower_ not in C.RELATIVE_PRONOUNS:
+            return before
+    after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if after is None or after.pos_ != "PROPN" or quoted.covers(after.idx):
+        return None
+    while after.i + 1 < verb.sent.end and doc[after.i + 1].pos_ == "PROPN":
+        after = doc[after.i + 1]
+    return after
+
+
 def _usable_subject(verb: Token, subject: Token) -> Token | None:
     if subject.lower_ in C.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
@@ -216,13 +238,35 @@ def _content_around_parenthetical(verb: Token) -> list[Token]:
     clause = set(t.i for t in verb.subtree)
     if len(clause) > _MAX_PARENTHETICAL_TOKENS:
         return []
-    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > verb.sent.start else None
-    after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < verb.sent.end else None
-    if before is None or before.text not in _SETTING_OFF:
+    if not _set_off(doc, verb.left_edge.i, -1, verb.sent):
         return []
-    if verb.head.i > verb.i and (after is None or after.text not in _SETTING_OFF):
+    if verb.head.i > verb.i and not _set_off(doc, verb.right_edge.i, +1, verb.sent):
         return []
     return _trim([t for t in verb.sent if t.i not in clause])
+
+
+def _content_around_commas(verb: Token, speaker: Token) -> list[Token]:
+    """"These employees, Stumpf explained at the hearing, were well paid": the parse of such asides is
+    unreliable, so the commas decide. The cue clause is the comma-delimited stretch holding speaker and
+    cue; the statement is the rest of the sentence, and must have a finite verb of its own."""
+    sentence = verb.sent
+    commas = [t.i for t in sentence if t.text == ","]
+    left = max((i for i in commas if i < min(speaker.i, verb.i)), default=None)
+    right = min((i for i in commas if i > max(speaker.i, verb.i)), default=sentence.end)
+    if left is None or right - left - 1 > _MAX_PARENTHETICAL_TOKENS:
+        return []
+    rest = [t for t in sentence if t.i < left or t.i > right]
+    if not any(t.tag_ in _FINITE_TAGS for t in rest):
+        return []
+    return _trim(rest)
+
+
+def _set_off(doc: Doc, edge: int, step: int, sentence) -> bool:
+    """Is the clause ending at token `edge` marked off by a comma, dash or quote mark on that side?"""
+    if doc[edge].text in _SETTING_OFF:
+        return True
+    beyond = edge + step
+    return sentence.start <= beyond < sentence.end and doc[beyond].text in _SETTING_OFF
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -276,11 +320,12 @@ def _clause_range(verb: Token, content: list[Token], quoted: _QuotedText) -> tup
 # -- quotations ---------------------------------------------------------------------------------------
 
 
-def _attach_quotations(doc: Doc, drafts: list[_Draft], quotations: list[Quotation]) -> list[Quotation]:
+def _attach_quotations(text: str, drafts: list[_Draft], quotations: list[Quotation]) -> list[Quotation]:
     """Give each quotation to the cue that reports it; return the quotations no cue reports."""
     free = []
-    text = doc.text
     for quotation in quotations:
+        if _names_a_work(text, quotation):
+            continue
         owner = next((d for d in drafts if _overlaps_content(d, quotation)), None)
         if owner is None:
             owner = next((d for d in drafts if d.framing_only and _within_clause(d, quotation)), None)
@@ -333,18 +378,18 @@ def _follow_continuations(drafts: list[_Draft], free: list[Quotation]) -> list[Q
     return [q for q in free if id(q) not in owner_of]
 
 
-def _freestanding_drafts(doc: Doc, free: list[Quotation], drafts: list[_Draft]) -> list[_Draft]:
+def _freestanding_drafts(doc: Doc, text: str, free: list[Quotation], drafts: list[_Draft]) -> list[_Draft]:
     """Quotations with no cue of their own: a whole sentence goes to the speaker just before it."""
     made: list[_Draft] = []
     for quotation in free:
-        if not _is_sentence_like(doc, quotation):
+        if not _is_sentence_like(text, quotation):
             continue
-        speaker = _dash_speaker(doc, quotation)
+        speaker = _dash_speaker(doc, text, quotation)
         if speaker is not None:
             made.append(_Draft(None, None, speaker, [], quotations=[quotation],
                                clause=(quotation.closed_at, quotation.closed_at)))
             continue
-        previous = _previous_statement(doc, quotation, drafts + made)
+        previous = _previous_statement(text, quotation, drafts + made)
         if previous is not None and previous.quotations:
             previous.quotations.append(quotation)  # "A," he said. "B." — one statement, interrupted
         elif previous is not None:
@@ -353,21 +398,26 @@ def _freestanding_drafts(doc: Doc, free: list[Quotation], drafts: list[_Draft]) 
     return made
 
 
-def _is_sentence_like(doc: Doc, q: Quotation) -> bool:
-    words = doc.text[q.start : q.end].split()
+def _is_sentence_like(text: str, q: Quotation) -> bool:
+    words = text[q.start : q.end].split()
     if len(words) < _MIN_FREESTANDING_QUOTE_WORDS:
         return False
-    line_start = doc.text.rfind("\n", 0, q.opened_at) + 1
-    lead = doc.text[line_start : q.opened_at]
+    line_start = text.rfind("\n", 0, q.opened_at) + 1
+    lead = text[line_start : q.opened_at]
     sentence_lead = re.split(r"[.!?:]\s", lead)[-1] if lead.strip() else ""
     if sentence_lead.strip(" —–-"):
         return False
-    before = lead.split()[-1].lower().strip(",:") if lead.split() else ""
-    return before not in C.WORK_TITLE_CUES
+    return True
 
 
-def _dash_speaker(doc: Doc, q: Quotation) -> Token | None:
-    after = doc.text[q.closed_at : q.closed_at + 80]
+def _names_a_work(text: str, q: Quotation) -> bool:
+    """"a book titled “The Long Road Home”": the quotation is a title, not anybody's words."""
+    before = text[max(0, q.opened_at - 40) : q.opened_at].split()
+    return bool(before) and before[-1].lower().strip(",:") in C.WORK_TITLE_CUES
+
+
+def _dash_speaker(doc: Doc, text: str, q: Quotation) -> Token | None:
+    after = text[q.closed_at : q.closed_at + 80]
     lead = _RE_DASH_LEAD.match(after)
     if not lead:
         return None
@@ -380,13 +430,13 @@ def _dash_speaker(doc: Doc, q: Quotation) -> Token | None:
     return token if token.pos_ == "PROPN" else None
 
 
-def _previous_statement(doc: Doc, q: Quotation, drafts: list[_Draft]) -> _Draft | None:
+def _previous_statement(text: str, q: Quotation, drafts: list[_Draft]) -> _Draft | None:
     before = [d for d in drafts if d.speaker is not None and _content_start(d) < q.start and d.clause[0] < q.start
               and (d.content or d.quotations)]
     if not before:
         return None
     latest = max(before, key=lambda d: max([d.clause[1]] + [e for _, e in d.content] + [x.end for x in d.quotations]))
-    sentences_between = doc.text.count(". ", latest.clause[1], q.start) + doc.text.count("\n", latest.clause[1], q.start)
+    sentences_between = text.count(". ", latest.clause[1], q.start) + text.count("\n", latest.clause[1], q.start)
     return latest if sentences_between <= _CONTINUATION_SENTENCES else None
 
 
@@ -398,20 +448,20 @@ def _content_start(draft: _Draft) -> int:
 # -- statements ---------------------------------------------------------------------------------------
 
 
-def _finish(doc: Doc, drafts: list[_Draft], people: PeopleIndex) -> list[Statement]:
+def _finish(doc: Doc, text: str, drafts: list[_Draft], people: PeopleIndex) -> list[Statement]:
     statements = []
     recent_speakers: list[tuple[int, Person]] = []
     resolved: dict[int, tuple[Speaker, Person | None]] = {}
     for draft in drafts:
-        shaped = _content_and_kind(doc.text, draft)
+        shaped = _content_and_kind(text, draft)
         if shaped is None:
             continue
         content, kind = shaped
         speaker, person = _speaker(draft.speaker, people, recent_speakers, resolved)
         if person is not None and person.kind is EntityKind.PERSON:
             recent_speakers.append((draft.speaker.i, person))
-        cue = Span(draft.cue_range[0], draft.cue_range[1], doc.text[draft.cue_range[0] : draft.cue_range[1]]) if draft.cue_range else None
-        statements.append(Statement(content, kind, cue, speaker, _sentence_span(doc, draft, content)))
+        cue = Span(draft.cue_range[0], draft.cue_range[1], text[draft.cue_range[0] : draft.cue_range[1]]) if draft.cue_range else None
+        statements.append(Statement(content, kind, cue, speaker, _sentence_span(doc, text, draft, content)))
     return _drop_duplicates(statements)
 
 
@@ -430,7 +480,8 @@ def _content_and_kind(text: str, draft: _Draft) -> tuple[tuple[Span, ...], Kind]
         if kind is Kind.DIRECT and draft.framing_only and len(quotes) == 1 and len(text[quotes[0].start:quotes[0].end].split()) < 3:
             kind = Kind.PARTIAL
         return tuple(Span(q.start, q.end, text[q.start : q.end]) for q in quotes), kind
-    ranges = sorted(draft.content + [(q.start, q.end) for q in quotes])
+    # Partial content keeps the quote marks, so a reader sees which of the words are quoted.
+    ranges = sorted(draft.content + [(q.opened_at, q.closed_at) for q in quotes])
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
         if merged and start <= merged[-1][1] + 2:
@@ -467,7 +518,7 @@ def _speaker(token: Token | None, people: PeopleIndex, recent: list[tuple[int, P
     return result
 
 
-def _sentence_span(doc: Doc, draft: _Draft, content: tuple[Span, ...]) -> Span:
+def _sentence_span(doc: Doc, text: str, draft: _Draft, content: tuple[Span, ...]) -> Span:
     points = [content[0].start, content[-1].end - 1]
     if draft.cue_range and draft.inherited_from is None:
         points.append(draft.cue_range[0])
@@ -475,7 +526,7 @@ def _sentence_span(doc: Doc, draft: _Draft, content: tuple[Span, ...]) -> Span:
     last = doc.char_span(max(points), max(points) + 1, alignment_mode="expand")
     start = first[0].sent.start_char if first is not None and len(first) else min(points)
     end = last[-1].sent.end_char if last is not None and len(last) else max(points) + 1
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text[start:end])
 
 
 def _drop_duplicates(statements: list[Statement]) -> list[Statement]:

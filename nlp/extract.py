@@ -41,7 +41,7 @@ def load_model(name: str) -> Language:
     try:
         model = spacy.load(name)
     except OSError:
-        if name == FALLBACK_MODEL:
+        if name == FALLBACK_MODEL or not spacy.util.is_package(FALLBACK_MODEL):
             raise
         model = spacy.load(FALLBACK_MODEL)
     model.add_pipe(PARAGRAPH_BREAKS, before="parser")
@@ -70,8 +70,9 @@ def extract_doc(doc: Doc, *, title=None, url=None, published=None) -> Extraction
 
     Offsets index the text as given; where markup was blanked out, span texts show spaces in its place.
     """
-    people = PeopleIndex(doc)
-    statements = extract_statements(doc, find_quotations(doc.text), people)
+    text = doc.text
+    people = PeopleIndex(doc, text)
+    statements = extract_statements(doc, text, find_quotations(text), people)
     return Extraction(
         statements=tuple(statements),
         entities=people.entities(),

@@ -1,7 +1,7 @@
 """Plain data returned by the extraction pipeline.
 
 Everything here is a frozen dataclass of strings, ints and tuples, so results can be compared in tests,
-pickled across processes and turned into JSON by :func:`nlp.serialize.to_dict` without knowing spaCy.
+pickled across processes and turned into JSON by :func:`nlp.serialize.extraction_to_dict` without knowing spaCy.
 Offsets are character offsets into the article text exactly as it was given.
 """
 

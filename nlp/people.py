@@ -21,6 +21,7 @@ _ORGANISATION_LABELS = {"ORG"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NP_MODIFIERS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"}
 _PRONOUN_WINDOW_SENTENCES = 4
 
 
@@ -107,16 +108,15 @@ def name_parts(head: Token) -> NameParts:
 def _span_text(tokens: list[Token]) -> str | None:
     if not tokens:
         return None
-    doc = tokens[0].doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
     return text.strip(" ,") or None
 
 
 class PeopleIndex:
     """The people and organisations of one parsed article, each under one canonical name."""
 
-    def __init__(self, doc: Doc):
-        self.doc = doc
+    def __init__(self, doc: Doc, text: str):
+        self.text = text
         self.people: list[Person] = []
         self._organisations: dict[str, Person] = {}
         self._places: dict[str, Person] = {}
@@ -126,6 +126,9 @@ class PeopleIndex:
         self._sentence_starts = [sent.start for sent in doc.sents]
         for ent in doc.ents:
             self._add_entity(ent)
+        for token in doc:
+            if _looks_like_unlabelled_name(token):
+                self._add_person_mention(name_parts(token).name_tokens)
         self._merge_surnames()
 
     # -- building -------------------------------------------------------------------------------------
@@ -270,9 +273,17 @@ class PeopleIndex:
         result = []
         for group in (self.people, self._organisations.values(), self._places.values()):
             for entry in group:
-                mentions = tuple(Span(s, e, self.doc.text[s:e]) for s, e in sorted(set(entry.mentions)))
+                mentions = tuple(Span(s, e, self.text[s:e]) for s, e in sorted(set(entry.mentions)))
                 result.append(Entity(entry.name, entry.kind, entry.title, mentions))
         return tuple(result)
+
+
+def _looks_like_unlabelled_name(token: Token) -> bool:
+    """"Ana Ruiz" in an argument position that the NER left unlabelled is still a person's name."""
+    if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ not in _ARGUMENT_DEPS:
+        return False
+    names = name_parts(token).name_tokens
+    return len(names) >= 2 and all(t.text[:1].isupper() and t.text[1:].islower() and not t.ent_type_ for t in names)
 
 
 def _first_names_agree(a: list[str], b: list[str]) -> bool:

@@ -118,11 +118,14 @@ def _quotation(paragraph, offset, opened_at, start, end, closed_at, *, continues
 
 
 def _mark_continuations(text: str, quotations: list[Quotation]) -> list[Quotation]:
-    """Keep `continues` only where the next paragraph really opens with a quote mark."""
+    """Keep `continues` only where the next paragraph opens again with the same kind of mark.
+
+    A stray straight quote in copy that otherwise uses curly ones is a typing slip, not a long quotation.
+    """
     result = []
     for q in quotations:
         if q.continues:
             rest = text[q.closed_at:].lstrip()
-            q = Quotation(q.start, q.end, q.opened_at, q.closed_at, bool(rest) and rest[0] in "\"“«'‘`")
+            q = Quotation(q.start, q.end, q.opened_at, q.closed_at, rest[:1] == text[q.opened_at])
         result.append(q)
     return result

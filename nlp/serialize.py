@@ -1,0 +1,85 @@
+"""Turn an :class:`~nlp.model.Extraction` into JSON-safe dictionaries.
+
+Two shapes: :func:`extraction_to_dict` is the full result (what the archive stores and ``summit extract --json``
+prints); :func:`scorer_quotes` is the flat list of quotes the evaluation scripts compare with gold annotations.
+Pure functions of plain data: no spaCy here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nlp.model import Entity, Extraction, Figure, Kind, Span, Speaker, Statement
+
+QUOTED_KINDS = frozenset({Kind.DIRECT, Kind.PARTIAL})
+"""Kinds whose content stands in quote marks: the evaluation calls these "direct"."""
+
+
+def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
+    return {
+        "title": extraction.title,
+        "url": extraction.url,
+        "published": extraction.published,
+        "statements": [statement_to_dict(statement) for statement in extraction.statements],
+        "entities": [entity_to_dict(entity) for entity in extraction.entities],
+        "figures": [figure_to_dict(figure) for figure in extraction.figures],
+    }
+
+
+def scorer_quotes(extraction: Extraction, text: str) -> list[dict[str, Any]]:
+    """The statements in the evaluation format.
+
+    A statement interrupted by its attribution (``"A," he said, "B."``) is scored as one content span from the
+    start of its first piece to the end of its last, so ``text`` (the article the offsets point into) is needed
+    to give the words in between.
+    """
+    return [
+        {
+            "speaker": span_to_dict(statement.speaker.mention) if statement.speaker else None,
+            "speaker_name": statement.speaker.name if statement.speaker else None,
+            "content": span_to_dict(Span(statement.start, statement.end, text[statement.start : statement.end])),
+            "cue": span_to_dict(statement.cue) if statement.cue else None,
+            "direct": statement.kind in QUOTED_KINDS,
+        }
+        for statement in extraction.statements
+    ]
+
+
+def span_to_dict(span: Span) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def speaker_to_dict(speaker: Speaker) -> dict[str, Any]:
+    return {
+        "mention": span_to_dict(speaker.mention),
+        "name": speaker.name,
+        "title": speaker.title,
+        "kind": speaker.kind.value if speaker.kind else None,
+    }
+
+
+def statement_to_dict(statement: Statement) -> dict[str, Any]:
+    return {
+        "content": [span_to_dict(span) for span in statement.content],
+        "kind": statement.kind.value,
+        "cue": span_to_dict(statement.cue) if statement.cue else None,
+        "speaker": speaker_to_dict(statement.speaker) if statement.speaker else None,
+        "sentence": span_to_dict(statement.sentence),
+    }
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "kind": entity.kind.value,
+        "title": entity.title,
+        "mentions": [span_to_dict(span) for span in entity.mentions],
+    }
+
+
+def figure_to_dict(figure: Figure) -> dict[str, Any]:
+    return {
+        "span": span_to_dict(figure.span),
+        "kind": figure.kind.value,
+        "sentence": span_to_dict(figure.sentence),
+    }
