@@ -1,0 +1,69 @@
+import json
+from dataclasses import replace
+
+from nlp.model import Extraction
+from nlp.serialize import extraction_to_dict, scorer_quotes
+from tests.factories import ARTICLE, REPORTED, example_extraction
+
+
+def test_extraction_to_dict_is_json_safe_and_complete():
+    extraction = example_extraction(title="Summit", url="https://example.com/a", published="2025-08-18")
+
+    result = json.loads(json.dumps(extraction_to_dict(extraction)))
+
+    assert result["title"] == "Summit"
+    assert result["url"] == "https://example.com/a"
+    assert result["published"] == "2025-08-18"
+    assert [statement["kind"] for statement in result["statements"]] == ["direct", "indirect", "partial"]
+    first = result["statements"][0]
+    assert [piece["text"] for piece in first["content"]] == [
+        "I confirmed that we are ready,",
+        "and Europe supports us.",
+    ]
+    assert first["cue"]["text"] == "said"
+    assert first["speaker"] == {
+        "mention": {"start": ARTICLE.index("Zelensky"), "end": ARTICLE.index("Zelensky") + 8, "text": "Zelensky"},
+        "name": "Volodymyr Zelensky",
+        "title": "Ukrainian President",
+        "kind": "person",
+    }
+    assert first["sentence"]["text"].startswith("“I confirmed")
+    assert [entity["kind"] for entity in result["entities"]] == ["person", "person", "place"]
+    assert result["figures"][0]["kind"] == "money"
+    assert result["figures"][0]["span"]["text"] == "$175 billion"
+
+
+def test_extraction_to_dict_keeps_missing_parts_as_null():
+    result = extraction_to_dict(Extraction(statements=(), entities=(), figures=()))
+
+    assert result == {"title": None, "url": None, "published": None, "statements": [], "entities": [], "figures": []}
+
+
+def test_every_span_matches_the_article_text():
+    for quote in scorer_quotes(example_extraction(), ARTICLE):
+        for span in (quote["speaker"], quote["content"], quote["cue"]):
+            assert ARTICLE[span["start"] : span["end"]] == span["text"]
+
+
+def test_scorer_quotes_joins_an_interrupted_quote_into_one_content_span():
+    interrupted = scorer_quotes(example_extraction(), ARTICLE)[0]
+
+    assert interrupted["content"]["text"] == "I confirmed that we are ready,” Zelensky said, “and Europe supports us."
+    assert interrupted["speaker"]["text"] == "Zelensky"
+    assert interrupted["speaker_name"] == "Volodymyr Zelensky"
+    assert interrupted["cue"]["text"] == "said"
+
+
+def test_scorer_quotes_marks_quoted_kinds_as_direct():
+    assert [quote["direct"] for quote in scorer_quotes(example_extraction(), ARTICLE)] == [True, False, True]
+
+
+def test_scorer_quotes_gives_null_speaker_and_cue_when_unknown():
+    unattributed = replace(example_extraction(), statements=(replace(REPORTED, cue=None, speaker=None),))
+
+    [quote] = scorer_quotes(unattributed, ARTICLE)
+
+    assert quote["speaker"] is None
+    assert quote["speaker_name"] is None
+    assert quote["cue"] is None
+    assert set(quote) == {"speaker", "speaker_name", "content", "cue", "direct"}
