@@ -35,6 +35,13 @@ _CLIMB_DEPS = ("advcl", "conj", "xcomp", "ccomp", "pcomp")
 
 @dataclass
 class _Draft:
+    """A statement being assembled: its cue, speaker and reported words, then the quotations it owns.
+
+    `clause` is the character range of the attribution itself ("Zelensky said on Monday"), used to tell
+    whether a quotation touches it. `framing_only` marks a cue that reports no clause of its own and makes
+    a statement only if a quotation comes to it.
+    """
+
     cue: Token | None
     cue_range: tuple[int, int] | None
     speaker: Token | None
@@ -46,7 +53,10 @@ class _Draft:
 
 
 def extract_statements(doc: Doc, text: str, quotations: list[Quotation], people: PeopleIndex) -> list[Statement]:
-    """`text` is `text`, passed in because spaCy rebuilds it on every access."""
+    """Every attributed statement of a parsed article.
+
+    `text` is `doc.text`, passed in because spaCy rebuilds that string on every access.
+    """
     quoted = _QuotedText(quotations)
     drafts = [d for d in (_draft_for_cue(token, quoted) for token in doc if not quoted.covers(token.idx)) if d]
     drafts += _colon_drafts(doc)
@@ -64,11 +74,10 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
-    if lemma in C.CUE_PARTICLES:
-        return any(c.dep_ == "prt" and c.lower_ in C.CUE_PARTICLES[lemma] for c in token.children) or (
-            lemma in C.SPEECH_VERBS or lemma in C.QUOTE_FRAMING_VERBS
-        )
-    return lemma in C.SPEECH_VERBS or lemma in C.QUOTE_FRAMING_VERBS
+    if lemma in C.SPEECH_VERBS or lemma in C.QUOTE_FRAMING_VERBS:
+        return True
+    particles = C.CUE_PARTICLES.get(lemma, ())
+    return any(c.dep_ == "prt" and c.lower_ in particles for c in token.children)
 
 
 class _QuotedText:
@@ -105,6 +114,9 @@ def _draft_for_cue(token: Token, quoted: _QuotedText) -> _Draft | None:
     cue_end = max([token] + [c for c in token.children if c.dep_ == "prt"], key=lambda t: t.i)
     cue_range = (token.idx, cue_end.idx + len(cue_end))
     clause = _clause_range(token, content_tokens, quoted)
+    if speaker.i == token.i - 1 and speaker not in token.children:
+        # A speaker the parser left unconnected still belongs to the attribution clause.
+        clause = (min(clause[0], noun_phrase(speaker).start_char), clause[1])
     return _Draft(token, cue_range, speaker, _token_runs(content_tokens), framing_only, clause=clause)
 
 
@@ -192,7 +204,7 @@ def _adjacent_speaker(verb: Token, quoted: _QuotedText) -> Token | None:
 
 def _usable_subject(verb: Token, subject: Token) -> Token | None:
     if subject.lower_ in C.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head
+        return subject
     if subject.lower_ in C.EXPLETIVES or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     if subject.dep_ == "nsubjpass" and verb.lemma_.lower() != "quote":
@@ -458,7 +470,7 @@ def _finish(doc: Doc, text: str, drafts: list[_Draft], people: PeopleIndex) -> l
             continue
         content, kind = shaped
         speaker, person = _speaker(draft.speaker, people, recent_speakers, resolved)
-        if person is not None and person.kind is EntityKind.PERSON:
+        if person is not None:
             recent_speakers.append((draft.speaker.i, person))
         cue = Span(draft.cue_range[0], draft.cue_range[1], text[draft.cue_range[0] : draft.cue_range[1]]) if draft.cue_range else None
         statements.append(Statement(content, kind, cue, speaker, _sentence_span(doc, text, draft, content)))
@@ -497,25 +509,29 @@ def _words_outside(text: str, start: int, end: int, quoted: set[int]) -> list[st
 
 def _speaker(token: Token | None, people: PeopleIndex, recent: list[tuple[int, Person]],
              resolved: dict[int, tuple[Speaker, Person | None]]) -> tuple[Speaker | None, Person | None]:
+    """The speaker as written (the mention) and the person or organisation it stands for."""
     if token is None:
         return None, None
-    if token.i in resolved:
-        return resolved[token.i]
+    if token.i not in resolved:
+        resolved[token.i] = _resolve_speaker(token, people, recent)
+    return resolved[token.i]
+
+
+def _resolve_speaker(token: Token, people: PeopleIndex, recent: list[tuple[int, Person]]):
+    own_words = Span(token.idx, token.idx + len(token), token.text)
     if token.lower_ in C.PERSONAL_PRONOUNS:
         person = people.antecedent(token, recent_speakers=recent)
-        mention = Span(token.idx, token.idx + len(token), token.text)
-        title = person.title if person else None
-        result = (Speaker(mention, person.name if person else None, title, person.kind if person else None), person)
-    else:
-        phrase = noun_phrase(token)
-        person, parts = people.resolve(token)
-        mention = Span(phrase.start_char, phrase.end_char, phrase.text)
         if person is None:
-            result = (Speaker(mention, None, parts.title, None), None)
-        else:
-            result = (Speaker(mention, person.name, parts.title or person.title, person.kind), person)
-    resolved[token.i] = result
-    return result
+            return Speaker(own_words, None, None, None), None
+        return Speaker(own_words, person.name, person.title, person.kind), person
+    relative = token.lower_ in C.RELATIVE_PRONOUNS and token.head.dep_ == "relcl"
+    named = token.head.head if relative else token  # "Trump, who said ...": "who" is Trump
+    person, parts = people.resolve(named)
+    phrase = noun_phrase(named)
+    mention = own_words if relative else Span(phrase.start_char, phrase.end_char, phrase.text)
+    if person is None:
+        return Speaker(mention, None, parts.title, None), None
+    return Speaker(mention, person.name, parts.title or person.title, person.kind), person
 
 
 def _sentence_span(doc: Doc, text: str, draft: _Draft, content: tuple[Span, ...]) -> Span:

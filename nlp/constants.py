@@ -52,6 +52,7 @@ WORK_TITLE_CUES = frozenset(
 )
 
 PERSONAL_PRONOUNS = frozenset("he she they we i him her them us me".split())
+PLURAL_PRONOUNS = frozenset("they we them us".split())
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())

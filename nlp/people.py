@@ -22,7 +22,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NP_MODIFIERS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"}
-_PRONOUN_WINDOW_SENTENCES = 4
+_PRONOUN_WINDOW_TOKENS = 300
 
 
 @dataclass
@@ -123,7 +123,6 @@ class PeopleIndex:
         self._mention_starts: list[int] = []  # token index of each person mention, sorted
         self._mention_people: list[Person] = []
         self._subject_mentions: set[int] = set()
-        self._sentence_starts = [sent.start for sent in doc.sents]
         for ent in doc.ents:
             self._add_entity(ent)
         for token in doc:
@@ -244,19 +243,23 @@ class PeopleIndex:
         return entry
 
     def antecedent(self, pronoun: Token, *, recent_speakers: list[tuple[int, Person]]) -> Person | None:
-        """The person a speaker pronoun ("he", "she") most likely points to.
+        """The person or organisation a speaker pronoun most likely points to.
 
-        Newswire rarely switches subject without naming the new one, so the last person credited with a
-        statement wins; failing that, the nearest person named as a subject, then anyone named.
+        Newswire rarely switches subject without naming the new one, so the last speaker credited with a
+        statement wins; for "he" and "she", failing that, the nearest person named as a subject, then
+        anyone named. "They" and "we" go to the last organisation that spoke. Distance is counted in
+        tokens, not sentences, since one long quotation can hold many short sentences.
         """
+        window_start = pronoun.i - _PRONOUN_WINDOW_TOKENS
+        earlier_speakers = [p for i, p in reversed(recent_speakers) if window_start <= i < pronoun.i]
+        if pronoun.lower_ in C.PLURAL_PRONOUNS:
+            return next((p for p in earlier_speakers if p.kind is EntityKind.ORGANISATION), None)
         gender = "male" if pronoun.lower_ in C.MALE_PRONOUNS else "female" if pronoun.lower_ in C.FEMALE_PRONOUNS else None
         if gender is None:
             return None
-        sentence_index = bisect.bisect_right(self._sentence_starts, pronoun.i) - 1
-        window_start = self._sentence_starts[max(0, sentence_index - _PRONOUN_WINDOW_SENTENCES)]
-        for token_i, person in reversed(recent_speakers):
-            if window_start <= token_i < pronoun.i and _fits(person, gender):
-                return person
+        speaker = next((p for p in earlier_speakers if _fits(p, gender)), None)
+        if speaker is not None:
+            return speaker
         upto = bisect.bisect_left(self._mention_starts, pronoun.i)
         window = [
             (i, p)
