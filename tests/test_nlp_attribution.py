@@ -202,3 +202,25 @@ def test_long_text_is_read_to_the_end(model):
     extraction = extract(model, text)
     assert len(text) > 200_000
     assert [s.start for s in extraction.statements] == [1, len(quote) + len(filler) + 1]
+
+
+def test_relative_pronoun_is_the_mention_and_resolves_to_its_noun(model):
+    text = "The plan was backed by council leader Tom Baker, who said the harbour would reopen in May."
+    statement = find(extract(model, text), "the harbour would reopen in May")
+    assert statement.speaker.mention.text == "who"
+    assert statement.speaker.name == "Tom Baker"
+
+
+def test_they_resolves_to_the_organisation_that_spoke(model):
+    text = "The Kremlin said the talks had been useful. They added that a second round would follow in May."
+    statement = find(extract(model, text), "a second round would follow")
+    assert statement.speaker.mention.text == "They"
+    assert statement.speaker.name == "Kremlin"
+
+
+def test_people_organisations_and_places_are_listed(model):
+    text = "Lena Holt of the Portvale Harbour Authority said ferries to Norway would resume."
+    extraction = extract(model, text)
+    assert [e.name for e in extraction.entities_of(EntityKind.PERSON)] == ["Lena Holt"]
+    assert "Portvale Harbour Authority" in [e.name for e in extraction.entities_of(EntityKind.ORGANISATION)]
+    assert "Norway" in [e.name for e in extraction.entities_of(EntityKind.PLACE)]
