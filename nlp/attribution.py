@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from nlp import constants as C
 from nlp.model import EntityKind, Kind, Speaker, Span, Statement
-from nlp.people import Person, PeopleIndex, noun_phrase
+from nlp.people import Referent, PeopleIndex, noun_phrase
 from nlp.quotemarks import Quotation
 
 _RE_ONLY_GLUE = re.compile(r"^[\s,;:—–-]*$")
@@ -462,8 +462,8 @@ def _content_start(draft: _Draft) -> int:
 
 def _finish(doc: Doc, text: str, drafts: list[_Draft], people: PeopleIndex) -> list[Statement]:
     statements = []
-    recent_speakers: list[tuple[int, Person]] = []
-    resolved: dict[int, tuple[Speaker, Person | None]] = {}
+    recent_speakers: list[tuple[int, Referent]] = []
+    resolved: dict[int, tuple[Speaker, Referent | None]] = {}
     for draft in drafts:
         shaped = _content_and_kind(text, draft)
         if shaped is None:
@@ -507,8 +507,8 @@ def _words_outside(text: str, start: int, end: int, quoted: set[int]) -> list[st
     return re.findall(r"\w+", "".join(" " if i in quoted else text[i] for i in range(start, end)))
 
 
-def _speaker(token: Token | None, people: PeopleIndex, recent: list[tuple[int, Person]],
-             resolved: dict[int, tuple[Speaker, Person | None]]) -> tuple[Speaker | None, Person | None]:
+def _speaker(token: Token | None, people: PeopleIndex, recent: list[tuple[int, Referent]],
+             resolved: dict[int, tuple[Speaker, Referent | None]]) -> tuple[Speaker | None, Referent | None]:
     """The speaker as written (the mention) and the person or organisation it stands for."""
     if token is None:
         return None, None
@@ -517,7 +517,7 @@ def _speaker(token: Token | None, people: PeopleIndex, recent: list[tuple[int, P
     return resolved[token.i]
 
 
-def _resolve_speaker(token: Token, people: PeopleIndex, recent: list[tuple[int, Person]]):
+def _resolve_speaker(token: Token, people: PeopleIndex, recent: list[tuple[int, Referent]]):
     own_words = Span(token.idx, token.idx + len(token), token.text)
     if token.lower_ in C.PERSONAL_PRONOUNS:
         person = people.antecedent(token, recent_speakers=recent)

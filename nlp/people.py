@@ -26,8 +26,8 @@ _PRONOUN_WINDOW_TOKENS = 300
 
 
 @dataclass
-class Person:
-    """A person or organisation as this article names it (mutable while the article is read)."""
+class Referent:
+    """A person, organisation or place as this article names it (mutable while the article is read)."""
 
     words: list[str]
     kind: EntityKind
@@ -94,12 +94,11 @@ def name_parts(head: Token) -> NameParts:
     title = _span_text(title_tokens) if names else None
     appositive = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appositive is not None:
-        role = _span_text([t for t in appositive.subtree if not t.is_punct or t.i < appositive.right_edge.i])
-        if not names and appositive.pos_ == "PROPN":
+        if not names and appositive.pos_ == "PROPN":  # "a spokeswoman, Melezia Figueroa,"
             inner = name_parts(appositive)
             return NameParts(inner.name_tokens, _span_text(list(phrase)), inner.honorific or honorific)
-        if names and appositive.pos_ != "PROPN":
-            title = role
+        if names and appositive.pos_ != "PROPN":  # "Hugh Hill, a doctor,"
+            title = _span_text(list(appositive.subtree))
     if not names:
         return NameParts((), _span_text(list(phrase)), honorific)
     return NameParts(tuple(names), title or None, honorific)
@@ -117,11 +116,11 @@ class PeopleIndex:
 
     def __init__(self, doc: Doc, text: str):
         self.text = text
-        self.people: list[Person] = []
-        self._organisations: dict[str, Person] = {}
-        self._places: dict[str, Person] = {}
+        self.people: list[Referent] = []
+        self._organisations: dict[str, Referent] = {}
+        self._places: dict[str, Referent] = {}
         self._mention_starts: list[int] = []  # token index of each person mention, sorted
-        self._mention_people: list[Person] = []
+        self._mention_people: list[Referent] = []
         self._subject_mentions: set[int] = set()
         for ent in doc.ents:
             self._add_entity(ent)
@@ -147,16 +146,16 @@ class PeopleIndex:
     def _known_surname(self, ent: SpacySpan) -> bool:
         return len(ent) == 1 and any(p.surname == _key(ent.text) for p in self.people)
 
-    def _add_named(self, table: dict[str, Person], ent: SpacySpan, kind: EntityKind) -> None:
+    def _add_named(self, table: dict[str, Referent], ent: SpacySpan, kind: EntityKind) -> None:
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        entry = table.setdefault(text.lower(), Person(text.split(), kind))
+        entry = table.setdefault(text.lower(), Referent(text.split(), kind))
         entry.mentions.append((ent.start_char, ent.end_char))
 
-    def _add_person_mention(self, name_tokens: list[Token] | tuple[Token, ...]) -> Person:
+    def _add_person_mention(self, name_tokens: list[Token] | tuple[Token, ...]) -> Referent:
         words = [t.text.removesuffix("’s").removesuffix("'s") for t in name_tokens]
         person = self._match(words)
         if person is None:
-            person = Person(words, EntityKind.PERSON)
+            person = Referent(words, EntityKind.PERSON)
             self.people.append(person)
         elif len(words) > len(person.words):
             person.words = words
@@ -172,7 +171,7 @@ class PeopleIndex:
         self._learn_gender(person, start)
         return person
 
-    def _match(self, words: list[str]) -> Person | None:
+    def _match(self, words: list[str]) -> Referent | None:
         keys = [_key(w) for w in words]
         candidates = []
         for person in self.people:
@@ -198,7 +197,7 @@ class PeopleIndex:
             if mislabelled is not None:
                 person.mentions.extend(mislabelled.mentions)
 
-    def _learn_gender(self, person: Person, first_token: Token) -> None:
+    def _learn_gender(self, person: Referent, first_token: Token) -> None:
         if person.gender:
             return
         previous = first_token.nbor(-1) if first_token.i > 0 else None
@@ -211,7 +210,7 @@ class PeopleIndex:
 
     # -- questions ------------------------------------------------------------------------------------
 
-    def resolve(self, head: Token) -> tuple[Person | None, NameParts]:
+    def resolve(self, head: Token) -> tuple[Referent | None, NameParts]:
         """The person or organisation the phrase headed by `head` names, if it names one."""
         parts = name_parts(head)
         if parts.name_tokens:
@@ -228,7 +227,7 @@ class PeopleIndex:
             return person, parts
         return self._organisation(head, parts), parts
 
-    def _organisation(self, head: Token, parts: NameParts) -> Person | None:
+    def _organisation(self, head: Token, parts: NameParts) -> Referent | None:
         phrase = noun_phrase(head)
         label_tokens = [t for t in phrase if t.ent_type_ in _ORGANISATION_LABELS | _PLACE_LABELS]
         if not label_tokens:
@@ -236,13 +235,13 @@ class PeopleIndex:
         text = _span_text(label_tokens) or ""
         text = text[4:] if text.lower().startswith("the ") else text
         table = self._organisations
-        entry = table.setdefault(text.lower(), Person(text.split(), EntityKind.ORGANISATION))
+        entry = table.setdefault(text.lower(), Referent(text.split(), EntityKind.ORGANISATION))
         span = (phrase.start_char, phrase.end_char)
         if span not in entry.mentions:
             entry.mentions.append(span)
         return entry
 
-    def antecedent(self, pronoun: Token, *, recent_speakers: list[tuple[int, Person]]) -> Person | None:
+    def antecedent(self, pronoun: Token, *, recent_speakers: list[tuple[int, Referent]]) -> Referent | None:
         """The person or organisation a speaker pronoun most likely points to.
 
         Newswire rarely switches subject without naming the new one, so the last speaker credited with a
@@ -296,5 +295,5 @@ def _first_names_agree(a: list[str], b: list[str]) -> bool:
     return first_a == first_b or first_a[0] == first_b[0] and (len(first_a) <= 2 or len(first_b) <= 2)
 
 
-def _fits(person: Person, gender: str) -> bool:
+def _fits(person: Referent, gender: str) -> bool:
     return person.kind is EntityKind.PERSON and person.gender in (None, gender)
