@@ -108,7 +108,21 @@ NOT_SPEAKER_LABELS = frozenset(
     "update note photo video editor correction watch read related listen source sources see".split()
 )
 
+# Verbs whose sentence describes a state rather than reports an event.
+DESCRIBING_LEMMAS = frozenset("be seem appear remain look feel".split())
+# Where a long sentence may be cut without breaking a phrase.
+CLAUSE_BOUNDARIES = (", ", "; ", " — ", " – ")
+
+# Nouns that only measure something else: "$90 billion worth of [US weapons]".
+MEASURE_NOUNS = frozenset("worth amount total sum value cost share portion fraction number majority".split())
+
 RE_MARKUP_TAG = re.compile(r"<[a-zA-Z!/][^<>]{0,2000}>")
 RE_SCRIPT_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+RE_DATE_EVIDENCE = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"
+    r"yesterday|tomorrow|week|month|year|decade|centur|spring|summer|autumn|fall|winter|morning|evening|"
+    r"night|afternoon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
+    re.IGNORECASE,
+)
 RE_DURATION_UNIT = re.compile(r"\b(year|month|week|day|hour|minute|decade|centur)", re.IGNORECASE)
 RE_WORD = re.compile(r"[A-Za-z]")

@@ -14,10 +14,12 @@ from spacy.tokens import Doc
 
 from nlp import constants as C
 from nlp.attribution import extract_statements
+from nlp.developments import extract_developments
 from nlp.figures import extract_figures
 from nlp.model import Extraction
 from nlp.people import PeopleIndex
 from nlp.quotemarks import find_quotations
+from nlp.summary import summarize
 
 FALLBACK_MODEL = "en_core_web_sm"
 _MAX_CHARS = 1_000_000
@@ -57,11 +59,11 @@ def mask_markup(text: str) -> str:
 
 
 def extract(model: Language, text: str, *, title=None, url=None, published=None) -> Extraction:
-    return extract_doc(model(_prepare(text)), title=title, url=url, published=published)
+    return extract_doc(model(prepare(text)), title=title, url=url, published=published)
 
 
 def extract_many(model: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Extraction]:
-    for doc in model.pipe((_prepare(text) for text in texts), batch_size=batch_size):
+    for doc in model.pipe((prepare(text) for text in texts), batch_size=batch_size):
         yield extract_doc(doc)
 
 
@@ -73,16 +75,20 @@ def extract_doc(doc: Doc, *, title=None, url=None, published=None) -> Extraction
     text = doc.text
     people = PeopleIndex(doc, text)
     statements = extract_statements(doc, text, find_quotations(text), people)
+    entities = people.entities()
+    figures = extract_figures(doc)
     return Extraction(
         statements=tuple(statements),
-        entities=people.entities(),
-        figures=tuple(extract_figures(doc)),
+        entities=entities,
+        figures=tuple(figures),
+        summary=summarize(doc, text, statements, figures),
+        developments=tuple(extract_developments(doc, statements, figures, entities)),
         title=title,
         url=url,
         published=published,
     )
 
 
-def _prepare(text: str) -> str:
+def prepare(text: str) -> str:
     return mask_markup(text[:_MAX_CHARS])
 

@@ -1,11 +1,17 @@
-"""Key figures: money, percentages, counts, dates and durations, each with the sentence it comes from."""
+"""Key figures: money, percentages, counts, dates and durations, each with its sentence and what it is about.
+
+"What it is about" is put together from the article's own words around the figure: the thing counted or
+priced ("US weapons") and the clause that governs it ("Ukraine offered to buy"), so a reporter reads
+"about $90 billion — US weapons Ukraine offered to buy" without opening the article.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from nlp import constants as C
 from nlp.model import Figure, FigureKind, Span
+from nlp.people import noun_phrase
 
 _KIND_BY_LABEL = {
     "MONEY": FigureKind.MONEY,
@@ -15,6 +21,12 @@ _KIND_BY_LABEL = {
     "DATE": FigureKind.DATE,
     "TIME": FigureKind.DATE,
 }
+_NUMBER_DEPS = {"nummod", "quantmod", "compound", "npadvmod"}
+_VERB_WORDS = {"aux", "auxpass", "neg", "prt"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_TIME_KINDS = {FigureKind.DATE, FigureKind.DURATION}
+_COPULA_DEPS = {"acomp", "attr"}
+_OBJECT_DEPS = _COPULA_DEPS | {"dobj"}
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
@@ -25,6 +37,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
             continue
         if ent.label_ == "CARDINAL" and not _counts_something(ent):
             continue  # a bare number ("one of them", a list item) is not a figure worth reporting
+        if kind is FigureKind.DATE and not C.RE_DATE_EVIDENCE.search(ent.text):
+            continue  # the NER's "a sad day" is no date
         if kind is FigureKind.DATE and C.RE_DURATION_UNIT.search(ent.text) and any(t.like_num for t in ent):
             kind = FigureKind.DURATION
         sentence = ent.sent
@@ -33,11 +47,72 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 Span(ent.start_char, ent.end_char, ent.text),
                 kind,
                 Span(sentence.start_char, sentence.end_char, sentence.text),
+                about=what_it_is_about(ent, kind),
             )
         )
     return figures
 
 
-def _counts_something(ent) -> bool:
+def _counts_something(ent: SpacySpan) -> bool:
     root = ent.root
     return root.dep_ == "nummod" and root.head.pos_ == "NOUN" and any(t.like_num for t in ent)
+
+
+def what_it_is_about(ent: SpacySpan, kind: FigureKind) -> str | None:
+    """ "US weapons Ukraine offered to buy", "when the guarantees would be formalised", or None."""
+    thing = None if kind in _TIME_KINDS else _thing_counted(ent)
+    anchor = thing if thing is not None else ent.root
+    verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    clause = _clause_words(verb, ent, with_object=thing is None) if verb is not None else ""
+    if kind in _TIME_KINDS:
+        return f"when {clause}" if clause else None
+    if thing is None:
+        return clause or None
+    thing_words = _join([t for t in noun_phrase(thing) if not ent.start <= t.i < ent.end])
+    if not clause or thing.dep_ in _SUBJECT_DEPS:
+        return thing_words
+    preposition = thing.head.text if thing.head.dep_ == "prep" and thing.head.head == verb else ""
+    return " ".join(part for part in (thing_words, clause, preposition) if part)
+
+
+def _thing_counted(ent: SpacySpan) -> Token | None:
+    """The noun a number counts or prices: "12 [new ferries]", "$90 billion worth of [US weapons]"."""
+    root = ent.root
+    if root.dep_ not in _NUMBER_DEPS or root.head.pos_ != "NOUN" or root.head.i in range(ent.start, ent.end):
+        return None
+    head = root.head
+    if head.lower_ in C.MEASURE_NOUNS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), head) if of is not None else head
+    return head
+
+
+def _clause_words(verb: Token, ent: SpacySpan, *, with_object: bool) -> str:
+    """The subject and verb group of the clause around `verb`, in the article's word order:
+    "Ukraine offered to buy" for "buy" in "Ukraine offered to buy ...", with a short complement
+    ("he was willing", "criticise the Ukrainian leader") where asked for."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in chain[-1].children):
+        chain.append(chain[-1].head)
+    top = chain[-1]
+    subject = next((c for c in top.children if c.dep_ in _SUBJECT_DEPS), None)
+    words = {t for v in chain for t in [v, *(c for c in v.children if c.dep_ in _VERB_WORDS)]}
+    if subject is not None and not subject.is_space:
+        words.update(noun_phrase(subject))
+    complements = _OBJECT_DEPS if with_object else _COPULA_DEPS
+    for complement in (c for c in verb.children if c.dep_ in complements):
+        words.update(noun_phrase(complement))
+    words = {t for t in words if not ent.start <= t.i < ent.end}
+    phrase = _join(sorted(words, key=lambda t: t.i))
+    if phrase and sorted(words, key=lambda t: t.i)[0].pos_ not in ("PROPN", "PRON"):
+        phrase = phrase[0].lower() + phrase[1:]  # "when the tone was", not "when The tone was"
+    return phrase
+
+
+def _join(tokens: list[Token]) -> str:
+    """The tokens' words as the article spaces them, one space across any gap."""
+    parts = []
+    for token, following in zip(tokens, tokens[1:] + [None]):
+        adjacent = following is not None and following.i == token.i + 1
+        parts.append(token.text_with_ws if adjacent else token.text + " ")
+    return "".join(parts).strip()

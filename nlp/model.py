@@ -89,8 +89,26 @@ class Entity:
 
 @dataclass(frozen=True)
 class Figure:
+    """A number worth reporting and what it is about ("US weapons Ukraine offered to buy"), when that can
+    be read off its sentence."""
+
     span: Span
     kind: FigureKind
+    sentence: Span
+    about: str | None = None
+
+
+@dataclass(frozen=True)
+class Development:
+    """Something that happened, was decided or was claimed: the unit a daily digest is made of.
+
+    ``text`` is a short statement of it in the article's own words; ``actors`` the canonical names of the
+    people and organisations involved; ``figures`` the figures' texts; ``sentence`` where it comes from.
+    """
+
+    text: str
+    actors: tuple[str, ...]
+    figures: tuple[str, ...]
     sentence: Span
 
 
@@ -99,6 +117,8 @@ class Extraction:
     statements: tuple[Statement, ...]
     entities: tuple[Entity, ...]
     figures: tuple[Figure, ...]
+    summary: tuple[str, ...] = ()
+    developments: tuple[Development, ...] = ()
     title: str | None = None
     url: str | None = None
     published: str | None = None

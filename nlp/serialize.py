@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nlp.model import Entity, Extraction, Figure, Kind, Span, Speaker, Statement
+from nlp.model import Development, Entity, Extraction, Figure, Kind, Span, Speaker, Statement
 
 QUOTED_KINDS = frozenset({Kind.DIRECT, Kind.PARTIAL})
 """Kinds whose content stands in quote marks: the evaluation calls these "direct"."""
@@ -23,6 +23,8 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
         "statements": [statement_to_dict(statement) for statement in extraction.statements],
         "entities": [entity_to_dict(entity) for entity in extraction.entities],
         "figures": [figure_to_dict(figure) for figure in extraction.figures],
+        "summary": list(extraction.summary),
+        "developments": [development_to_dict(development) for development in extraction.developments],
     }
 
 
@@ -82,4 +84,14 @@ def figure_to_dict(figure: Figure) -> dict[str, Any]:
         "span": span_to_dict(figure.span),
         "kind": figure.kind.value,
         "sentence": span_to_dict(figure.sentence),
+        "about": figure.about,
+    }
+
+
+def development_to_dict(development: Development) -> dict[str, Any]:
+    return {
+        "text": development.text,
+        "actors": list(development.actors),
+        "figures": list(development.figures),
+        "sentence": span_to_dict(development.sentence),
     }

@@ -7,6 +7,7 @@ those keys are deleted afterwards, so a database shared with anything else is ne
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,9 @@ def redis_client(_session_redis, key_prefix):
 def model():
     """The spaCy pipeline the settings name, loaded once for the whole run as a worker would."""
     return nlp.load_model(load_settings(os.environ).model_name)
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    """The seed article, which the project ships in seeds/."""
+    return (Path(__file__).resolve().parent.parent / "seeds" / "000_487afd3e3b9a1808.txt").read_text(encoding="utf-8")

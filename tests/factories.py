@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp.model import Entity, EntityKind, Extraction, Figure, FigureKind, Kind, Span, Speaker, Statement
+from nlp.model import Development, Entity, EntityKind, Extraction, Figure, FigureKind, Kind, Span, Speaker, Statement
 
 ARTICLE = (
     "“I confirmed that we are ready,” Zelensky said, “and Europe supports us.” "
@@ -55,7 +55,11 @@ def example_extraction(**metadata: str | None) -> Extraction:
             Entity("Emmanuel Macron", EntityKind.PERSON, "French President", (span("Emmanuel Macron"),)),
             Entity("Europe", EntityKind.PLACE, None, (span("Europe"),)),
         ),
-        figures=(Figure(span("$175 billion"), FigureKind.MONEY, span("Aid reached $175 billion.")),),
+        figures=(Figure(span("$175 billion"), FigureKind.MONEY, span("Aid reached $175 billion."), "Aid"),),
+        summary=("Aid reached $175 billion.",),
+        developments=(
+            Development("Aid reached $175 billion.", (), ("$175 billion",), span("Aid reached $175 billion.")),
+        ),
         **metadata,
     )
 

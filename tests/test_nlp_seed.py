@@ -4,13 +4,10 @@ The key is copied here so a clone without ../shared still checks it: each row is
 inside one extracted statement, credited to the right person, with the right kind and cue.
 """
 
-from pathlib import Path
-
 import pytest
 
 from nlp import EntityKind, Kind, extract
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_487afd3e3b9a1808.txt"
 ZELENSKY, TRUMP, MACRON = "Volodymyr Zelensky", "Donald Trump", "Emmanuel Macron"
 D, P, I = Kind.DIRECT, Kind.PARTIAL, Kind.INDIRECT
 
@@ -38,8 +35,8 @@ TITLES = {ZELENSKY: "Ukrainian President", TRUMP: "US President", MACRON: "Frenc
 
 
 @pytest.fixture(scope="module")
-def seed(model):
-    return extract(model, SEED.read_text(encoding="utf-8"))
+def seed(model, seed_text):
+    return extract(model, seed_text)
 
 
 @pytest.mark.parametrize("speaker, kind, cue, phrase", ANSWER_KEY, ids=[row[3][:30] for row in ANSWER_KEY])

@@ -31,12 +31,19 @@ def test_extraction_to_dict_is_json_safe_and_complete():
     assert [entity["kind"] for entity in result["entities"]] == ["person", "person", "place"]
     assert result["figures"][0]["kind"] == "money"
     assert result["figures"][0]["span"]["text"] == "$175 billion"
+    assert result["figures"][0]["about"] == "Aid"
+    assert result["summary"] == ["Aid reached $175 billion."]
+    assert result["developments"][0]["figures"] == ["$175 billion"]
+    assert result["developments"][0]["sentence"]["text"] == "Aid reached $175 billion."
 
 
 def test_extraction_to_dict_keeps_missing_parts_as_null():
     result = extraction_to_dict(Extraction(statements=(), entities=(), figures=()))
 
-    assert result == {"title": None, "url": None, "published": None, "statements": [], "entities": [], "figures": []}
+    assert result == {
+        "title": None, "url": None, "published": None, "statements": [], "entities": [], "figures": [],
+        "summary": [], "developments": [],
+    }
 
 
 def test_every_span_matches_the_article_text():
