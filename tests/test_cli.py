@@ -30,7 +30,7 @@ def test_extract_json_prints_the_full_extraction(article, capsys):
     assert main(["extract", str(article), "--json"]) == 0
 
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"title", "url", "published", "statements", "entities", "figures"}
+    assert set(result) == {"title", "url", "published", "statements", "entities", "figures", "summary", "developments"}
     assert result["title"] == "article.txt"
 
 
