@@ -7,6 +7,7 @@ setting, a model that is not installed) end with one plain sentence on stderr an
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -22,6 +23,8 @@ from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.terminal import render_message
 from handlers.blocks import statements_blocks
 from nlp.model import Extraction
+from nlp.read_errors import ReadError
+from nlp.reader import Article, read_file, read_url
 from nlp.serialize import extraction_to_dict
 
 if TYPE_CHECKING:
@@ -32,6 +35,8 @@ DEFAULT_BATCH_SIZE = 16
 """Articles per batch handed to spaCy (and to a worker process)."""
 EXIT_FAILURE = 2
 """Exit code of an expected failure, one the user can fix."""
+PREVIEW_PARAGRAPHS = 3
+"""Paragraphs of the article text shown by ``summit read`` without ``--json``."""
 
 
 class NoArticles(SummitError):
@@ -46,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.run(args, settings)
     except SummitError as error:
         return _fail(str(error))
+    except ReadError as error:
+        return _fail(error.user_message)
     except BrokenPipeError:
         # The reader (``| head``) left: stop quietly, and point stdout at nothing so the exit-time flush cannot fail.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -72,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     quotes.set_defaults(run=_quotes)
 
+    read = commands.add_parser("read", help="read the article at a link or in a saved page (.html) or text file")
+    read.add_argument("source", metavar="URL|FILE")
+    read.add_argument("--json", action="store_true", help="print the article and its metadata as JSON")
+    read.set_defaults(run=_read)
+
     demo = commands.add_parser("demo", help="show who said what in each sample article, as Slack will")
     demo.add_argument("--seeds", type=Path, default=SEEDS_DIR, metavar="DIR", help="folder of *.txt articles")
     demo.set_defaults(run=_demo)
@@ -92,6 +104,14 @@ def _quotes(args: argparse.Namespace, settings: Settings) -> None:
     )
 
 
+def _read(args: argparse.Namespace, settings: Settings) -> None:
+    if "://" in args.source:
+        article = read_url(args.source, allow_private=settings.allow_private_urls)
+    else:
+        article = read_file(Path(args.source))
+    print(json.dumps(dataclasses.asdict(article), indent=2, ensure_ascii=False) if args.json else article_view(article))
+
+
 def _demo(args: argparse.Namespace, settings: Settings) -> None:
     paths = sorted(args.seeds.glob("*.txt"))
     if not paths:
@@ -104,6 +124,24 @@ def _demo(args: argparse.Namespace, settings: Settings) -> None:
 def extract_file(model: Language, path: Path) -> Extraction:
     """The extraction of a text file, titled with the file name (a first line is no reliable headline)."""
     return nlp.extract(model, path.read_text(encoding="utf-8", errors="replace"), title=path.name)
+
+
+def article_view(article: Article) -> str:
+    """The article's metadata, one field a line, then its first paragraphs."""
+    fields = {
+        "Outlet": article.outlet,
+        "Authors": ", ".join(article.authors),
+        "Published": article.published,
+        "Link": article.canonical_url,
+        "Language": article.language,
+    }
+    title = article.title or article.canonical_url or "Untitled"
+    lines = [title, "=" * len(title)] + [f"{name}: {value}" for name, value in fields.items() if value]
+    paragraphs = article.text.split("\n\n")
+    more = len(paragraphs) - PREVIEW_PARAGRAPHS
+    return "\n".join(lines) + "\n\n" + "\n\n".join(paragraphs[:PREVIEW_PARAGRAPHS]) + (
+        f"\n\n[… {more} more paragraph{'s' if more > 1 else ''}]" if more > 0 else ""
+    )
 
 
 def who_said_what(extraction: Extraction) -> str:

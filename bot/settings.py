@@ -21,6 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+FLAG_VALUES = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 
 
 def _default_data_dir() -> Path:
@@ -49,6 +50,13 @@ def _parse_log_level(value: str) -> str:
     if level not in LOG_LEVELS:
         raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}; got {value!r}")
     return level
+
+
+def _parse_flag(value: str) -> bool:
+    try:
+        return FLAG_VALUES[value.strip().lower()]
+    except KeyError:
+        raise ValueError(f"must be one of {', '.join(FLAG_VALUES)}; got {value!r}") from None
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,13 @@ SETTINGS: tuple[Setting, ...] = (
         f"Least severe log level written to stderr: {', '.join(LOG_LEVELS)}.",
         _parse_log_level,
     ),
+    Setting(
+        "allow_private_urls",
+        "SUMMIT_ALLOW_PRIVATE_URLS",
+        "0",
+        "Let the link reader open private and local addresses (1, true or yes): for tests and local setups only.",
+        _parse_flag,
+    ),
 )
 
 
@@ -101,6 +116,7 @@ class Settings:
     redis_url: str | None
     data_dir: Path
     log_level: str
+    allow_private_urls: bool
 
 
 def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:

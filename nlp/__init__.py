@@ -1,4 +1,5 @@
-"""The extraction pipeline: article text in, plain dataclasses out. No Slack, no Redis, no network."""
+"""The extraction pipeline: article text in, plain dataclasses out. No Slack, no Redis; only nlp.fetch
+touches the network, to read a link."""
 
 from nlp.extract import extract, extract_doc, extract_many, load_model
 from nlp.model import Entity, EntityKind, Extraction, Figure, FigureKind, Kind, Speaker, Span, Statement

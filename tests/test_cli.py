@@ -6,6 +6,7 @@ import pytest
 
 from bot.cli import main
 from bot.settings import PROJECT_ROOT
+from tests.pages import BRIDGE_PARAGRAPHS, article_page
 
 SEED_ARTICLE = PROJECT_ROOT / "seeds" / "000_487afd3e3b9a1808.txt"
 ARTICLE = "“We are ready for a meeting,” Zelensky said on Monday. Macron said the talks went well.\n"
@@ -115,3 +116,28 @@ def test_python_m_bot_extract_json_on_the_seed_article():
         assert statement["kind"] in {"direct", "partial", "indirect"}
         for span in statement["content"]:
             assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_read_prints_a_saved_page(tmp_path, capsys):
+    path = tmp_path / "bridge.html"
+    path.write_text(article_page(), encoding="utf-8")
+
+    assert main(["read", str(path)]) == 0
+    output = capsys.readouterr().out
+    assert output.startswith("Harbour bridge reopens after eight months\n")
+    assert BRIDGE_PARAGRAPHS[0] in output
+
+    assert main(["read", str(path), "--json"]) == 0
+    article = json.loads(capsys.readouterr().out)
+    assert {"url", "canonical_url", "title", "outlet", "authors", "published", "language", "description", "text"} <= set(
+        article
+    )
+
+
+def test_read_error_is_its_plain_message_and_exit_code_2(capsys, monkeypatch):
+    monkeypatch.delenv("SUMMIT_ALLOW_PRIVATE_URLS", raising=False)
+
+    assert main(["read", "http://127.0.0.1:9/article"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("summit: That link points to a private or local network address")
+    assert "Traceback" not in error

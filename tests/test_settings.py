@@ -15,6 +15,7 @@ def test_defaults():
         redis_url=None,
         data_dir=PROJECT_ROOT / "data",
         log_level="INFO",
+        allow_private_urls=False,
     )
 
 
@@ -25,6 +26,7 @@ def test_environment_overrides_every_default(tmp_path):
             "REDIS_URL": "rediss://:pw@redis.example.com:6380/2",
             "SUMMIT_DATA_DIR": str(tmp_path),
             "SUMMIT_LOG_LEVEL": "debug",
+            "SUMMIT_ALLOW_PRIVATE_URLS": "yes",
         }
     )
 
@@ -33,11 +35,17 @@ def test_environment_overrides_every_default(tmp_path):
         redis_url="rediss://:pw@redis.example.com:6380/2",
         data_dir=tmp_path.resolve(),
         log_level="DEBUG",
+        allow_private_urls=True,
     )
 
 
 def test_empty_variable_counts_as_unset():
     assert load_settings({"REDIS_URL": "", "SUMMIT_LOG_LEVEL": ""}) == load_settings({})
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", True), ("TRUE", True), ("yes", True), ("0", False), ("no", False)])
+def test_allow_private_urls_is_a_flag(value, expected):
+    assert load_settings({"SUMMIT_ALLOW_PRIVATE_URLS": value}).allow_private_urls is expected
 
 
 def test_relative_data_dir_is_taken_from_the_current_directory(tmp_path, monkeypatch):
@@ -52,6 +60,7 @@ def test_relative_data_dir_is_taken_from_the_current_directory(tmp_path, monkeyp
         ("SUMMIT_LOG_LEVEL", "LOUD"),
         ("REDIS_URL", "localhost:6379"),
         ("REDIS_URL", "http://:hunter2@redis.example.com"),
+        ("SUMMIT_ALLOW_PRIVATE_URLS", "maybe"),
     ],
 )
 def test_bad_value_names_the_variable(variable, value):

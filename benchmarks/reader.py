@@ -1,0 +1,94 @@
+"""Benchmark the link reader on the Article Extraction Benchmark: body-text quality and time per page.
+
+    .venv/bin/python benchmarks/reader.py [AEB_DIR]
+
+AEB_DIR defaults to ../shared/eval/aeb (``html/<id>.html.gz`` and ``ground-truth.json`` with each page's
+``articleBody``). Each page is decoded as the fetcher would decode it (no charset header: BOM, meta charset,
+else UTF-8, else a guess), then ``nlp.reader.read_html`` is timed on the text: parsing, body extraction and
+metadata. Quality is word-level, per page, on multisets of words: the words are the ``\\w+`` runs of the
+case-folded text; precision = shared words / extracted words, recall = shared words / reference words, F1 their
+harmonic mean (1 when both are empty, 0 when only one is); the figures printed are means and medians over pages.
+A page the reader refuses (Paywalled, NothingToRead) counts as an empty extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from nlp.page_content import decode_body
+from nlp.read_errors import ReadError
+from nlp.reader import read_html
+
+PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_AEB = PROJECT.parent / "shared" / "eval" / "aeb"
+RE_WORD = re.compile(r"\w+")
+WORST_SHOWN = 5
+
+
+def word_scores(reference: str, extracted: str) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the words of ``extracted`` against ``reference``, as multisets."""
+    gold, found = Counter(RE_WORD.findall(reference.casefold())), Counter(RE_WORD.findall(extracted.casefold()))
+    if not gold and not found:
+        return 1.0, 1.0, 1.0
+    shared = sum((gold & found).values())
+    precision = shared / sum(found.values()) if found else 0.0
+    recall = shared / sum(gold.values()) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if shared else 0.0
+    return precision, recall, f1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("aeb", nargs="?", type=Path, default=DEFAULT_AEB, metavar="AEB_DIR")
+    args = parser.parse_args()
+    truth_path = args.aeb / "ground-truth.json"
+    if not truth_path.is_file():
+        sys.exit(f"benchmark: no AEB data at {args.aeb} (expected ground-truth.json and html/<id>.html.gz)")
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    pages = {
+        page_id: decode_body(gzip.decompress((args.aeb / "html" / f"{page_id}.html.gz").read_bytes()))[0]
+        for page_id in truth
+    }
+
+    first_id = next(iter(pages))
+    read_html(pages[first_id], url=truth[first_id].get("url"))  # warm-up: lazy imports and compiled patterns
+
+    scores, seconds, refused = {}, [], Counter()
+    fallbacks = 0
+    for page_id, html in pages.items():
+        start = time.perf_counter()
+        try:
+            article = read_html(html, url=truth[page_id].get("url"))
+            text = article.text
+            fallbacks += article.extracted_by == "readability"
+        except ReadError as error:
+            text = ""
+            refused[type(error).__name__] += 1
+        seconds.append(time.perf_counter() - start)
+        scores[page_id] = word_scores(truth[page_id].get("articleBody", ""), text)
+
+    print(f"pages: {len(scores)}")
+    for index, name in enumerate(("precision", "recall", "F1")):
+        values = [score[index] for score in scores.values()]
+        print(f"{name:>9}: mean {statistics.mean(values):.4f}  median {statistics.median(values):.4f}")
+    milliseconds = sorted(1000 * value for value in seconds)
+    p95 = milliseconds[min(len(milliseconds) - 1, round(0.95 * len(milliseconds)))]
+    print(f"read_html: mean {statistics.mean(milliseconds):.1f} ms  p95 {p95:.1f} ms a page")
+    print(f"readability fallback: {fallbacks} pages")
+    print(f"refused: {dict(refused) or 'none'}")
+    worst = sorted(scores, key=lambda page_id: scores[page_id][2])[:WORST_SHOWN]
+    print(f"worst {WORST_SHOWN} by F1:")
+    for page_id in worst:
+        print(f"  {page_id}  {scores[page_id][2]:.3f}")
+
+
+if __name__ == "__main__":
+    main()
