@@ -53,6 +53,7 @@ RE_WALL_WORDING = re.compile(
 )
 """What a paywall or login wall says to the reader (searched in the visible text only: scripts and class names
 mention paywalls on pages that have none)."""
+PARAGRAPH_TEXT = "//body//p//text()"
 VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 RE_WORD = re.compile(r"\w+")
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th")
@@ -152,9 +153,10 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     text = _paragraphs(document.text if document is not None else "")
     extracted_by = "trafilatura"
-    fallback = _readability_text(html)
-    if _word_count(fallback) >= FALLBACK_RATIO * max(_word_count(text), 1):
-        text, extracted_by = fallback, "readability"
+    if _may_have_missed_text(tree, text):
+        fallback = _readability_text(html)
+        if _word_count(fallback) >= FALLBACK_RATIO * max(_word_count(text), 1):
+            text, extracted_by = fallback, "readability"
     _refuse_unreadable(text, tree, accessible_for_free, _stated_word_count(structured))
     # trafilatura returns nothing at all when it finds no body; the page's metadata still stands.
     metadata = document if document is not None else trafilatura.extract_metadata(tree, default_url=url)
@@ -189,6 +191,13 @@ def _refuse_unreadable(text: str, tree: HtmlElement, accessible_for_free: bool |
 def _paragraphs(text: str) -> str:
     """Text with one paragraph a line (trafilatura's output) as paragraphs separated by a blank line."""
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _may_have_missed_text(tree: HtmlElement, text: str) -> bool:
+    """Could readability find FALLBACK_RATIO times trafilatura's words? Not when the page's paragraphs hold
+    fewer words than that: then the slower second reading is skipped."""
+    paragraph_words = _word_count(" ".join(tree.xpath(PARAGRAPH_TEXT)))
+    return paragraph_words >= FALLBACK_RATIO * _word_count(text)
 
 
 def _readability_text(html: str) -> str:
