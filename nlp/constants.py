@@ -126,3 +126,223 @@ RE_DATE_EVIDENCE = re.compile(
 )
 RE_DURATION_UNIT = re.compile(r"\b(year|month|week|day|hour|minute|decade|centur)", re.IGNORECASE)
 RE_WORD = re.compile(r"[A-Za-z]")
+
+# --- Comparing developments (nlp/novelty.py) ---------------------------------------------------------------
+# Event words are written as lemmas; novelty.py stems them with the same function it applies to texts.
+
+# Words that carry no event, actor or figure: left out of the words two developments are compared on.
+COMPARISON_STOPWORDS = frozenset(
+    """
+    a an the of to in on at for by with from into onto about as and or but nor so than then that this these
+    those it its they them their he him his she her we our us i you your who whom whose which what when
+    where while is are was were be been being am has have had having do does did will would shall should
+    can could may might must also just only still yet already so-called some any all each every both either
+    neither other another such there here after before during since until till over under between against
+    among amid across through per via including according officials official says said say saying told
+    tells tell set due expected likely new more most less least very well now today yesterday tomorrow
+    worth far executive company firm government country
+    """.split()
+)
+
+# Words that deny the event word right after them: "did not sign", "never visited".
+NEGATORS = frozenset("not n't no never without neither nor".split())
+
+# Verbs that report an event as not happening, and stand for it when no event word follows:
+# "refused to join" is joining, denied; "cancelled her visit" is a visit, called off.
+NEGATING_VERBS = {
+    "refuse": "refuse", "decline": "refuse", "reject": "refuse", "rebuff": "refuse", "veto": "refuse",
+    "deny": "deny", "dispute": "deny",
+    "cancel": "cancel", "call off": "cancel", "abandon": "cancel", "scrap": "abolish", "drop": "cancel",
+    "fail": "fail", "postpone": "delay", "delay": "delay", "defer": "delay",
+}
+
+# How many words may stand between a negating word and the event word it denies
+# ("denied that Caspenian troops had crossed").
+NEGATION_REACH = 5
+
+# Event words (verbs and their nouns, comma-separated; a phrase is one entry) by the kind of event they
+# report. Two developments whose event words share no kind are probably different events; kinds in
+# OPPOSED_EVENT_KINDS contradict each other. Speech and framing verbs ("said", "announced") are not here:
+# outlets add or drop them freely.
+EVENT_KINDS = {
+    "propose": "propose, proposal, offer, suggest, float, put forward, table, bid",
+    "agree": "agree, agreement, accept, consent, approve, approval, back, endorse, endorsement, sign off",
+    "sign": "sign, seal, ink, conclude, finalise, finalize, ratify, ratification",
+    "buy": "buy, purchase, acquire, acquisition, takeover, take over, order",
+    "sell": "sell, sale, divest, offload",
+    "receive": "receive, get, obtain, take delivery",
+    "deliver": "deliver, supply, ship, hand over",
+    "give": "give, grant, donate, pledge, award",
+    "lend": "lend, loan",
+    "borrow": "borrow",
+    "repay": "repay, pay back",
+    "pay": "pay, payment, pay out, spend",
+    "fine": "fine, penalty, penalise, penalize",
+    "visit": "visit, travel, trip, tour",
+    "meet": "meet, meeting, talks, hold talks, host, summit",
+    "raise": "raise, increase, hike, lift, boost, rise, jump, climb, soar, surge, grow, expand",
+    "impose": "impose, introduce",
+    "abolish": "abolish, scrap, eliminate, remove",
+    "lower": "lower, cut, reduce, reduction, slash, trim, axe, shed, fall, drop, decline, slow, shrink, narrow, "
+    "plunge, slump, ease",
+    "hold": "keep, hold, leave unchanged, unchanged, maintain, freeze",
+    "resign": "resign, resignation, step down, quit, leave",
+    "appoint": "appoint, appointment, name, nominate, promote, promotion, hire",
+    "dismiss": "dismiss, sack, fire, oust, remove, depose",
+    "elect": "elect, win, victory, re-elect, re-election",
+    "lose": "lose, defeat, concede",
+    "survive": "survive",
+    "arrest": "arrest, detain, detention, jail, imprison",
+    "release": "release, free",
+    "pardon": "pardon, amnesty",
+    "charge": "charge, indict, prosecute, sue",
+    "convict": "convict, sentence",
+    "acquit": "acquit, clear",
+    "kill": "kill, death, die, dead",
+    "injure": "injure, wound, hurt",
+    "evacuate": "evacuate, displace, flee",
+    "attack": "attack, strike, shell, bomb, raid, invade",
+    "test": "test, test-fire",
+    "launch": "launch, fire",
+    "intercept": "intercept, shoot down",
+    "cross": "cross, enter",
+    "withdraw": "withdraw, pull out, retreat",
+    "deploy": "deploy, send, dispatch, station",
+    "build": "build, construct, construction",
+    "open": "open, reopen, reopening",
+    "close": "close, closure, shut, shutdown",
+    "start": "start, begin, resume, launch",
+    "end": "end, halt, stop, suspend, suspension, collapse, break down",
+    "restore": "restore, reinstate",
+    "ban": "ban, bar, prohibit, forbid, outlaw",
+    "unban": "lift ban, lift sanctions, lift embargo, lift curfew, lift restrictions",
+    "expel": "expel, expulsion, deport",
+    "recall": "recall",
+    "strike": "strike, walkout, walk out",
+    "protest": "protest, demonstrate, demonstration, march, rally",
+    "vote": "vote, referendum, ballot",
+    "pass": "pass, adopt, enact, approve, approval",
+    "join": "join",
+    "leave": "leave, exit, quit",
+    "devalue": "devalue, devaluation",
+    "cap": "cap",
+    "threaten": "threaten, threat, warn",
+    "promise": "promise, pledge, vow, commit",
+    "confirm": "confirm",
+    "profit": "profit, earnings",
+    "loss": "loss",
+    "need": "need",
+    "vaccinate": "vaccinate, vaccination",
+}
+
+# Pairs of event kinds that cannot both be true of one event.
+OPPOSED_EVENT_KINDS = frozenset(
+    frozenset(pair.split())
+    for pair in (
+        "propose sign", "buy sell", "buy receive", "lend repay", "raise lower", "raise hold", "lower hold",
+        "resign appoint", "appoint dismiss", "elect lose", "resign survive", "lose survive", "arrest release",
+        "convict acquit", "kill injure", "open close", "start end", "build close", "ban unban", "deny confirm",
+        "threaten close", "threaten ban", "join leave", "profit loss", "need deliver", "end restore",
+        "deploy withdraw", "pass refuse", "agree refuse", "test intercept", "visit cancel", "strike cancel",
+        "vote delay", "abolish impose", "abolish raise",
+    )
+)
+
+# Several event words side by side are one action: "hold talks", "take delivery", "step down".
+MAX_EVENT_PHRASE_WORDS = 2
+
+# Irregular forms of the verbs above, so "bought" is "buy" without a lemmatiser.
+IRREGULAR_VERBS = {
+    "bought": "buy", "sold": "sell", "got": "get", "gotten": "get", "gave": "give", "given": "give",
+    "lent": "lend", "paid": "pay", "repaid": "repay", "spent": "spend", "met": "meet", "held": "hold", "kept": "keep",
+    "left": "leave", "won": "win", "lost": "lose", "rose": "rise", "risen": "rise", "fell": "fall",
+    "fallen": "fall", "took": "take", "taken": "take", "sent": "send", "struck": "strike", "froze": "freeze",
+    "frozen": "freeze", "began": "begin", "begun": "begin", "broke": "break", "broken": "break",
+    "shot": "shoot", "drew": "draw", "withdrew": "withdraw", "withdrawn": "withdraw", "fled": "flee",
+    "hurt": "hurt", "cut": "cut", "quit": "quit", "shut": "shut", "put": "put", "brought": "bring",
+    "overtook": "overtake", "undertook": "undertake", "forbade": "forbid", "forbidden": "forbid",
+    "built": "build", "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "grew": "grow",
+    "grown": "grow", "hit": "hit", "led": "lead", "ran": "run", "rang": "ring", "saw": "see", "seen": "see",
+    "sank": "sink", "sunk": "sink", "sped": "speed", "stood": "stand", "swore": "swear", "sworn": "swear",
+    "threw": "throw", "thrown": "throw", "went": "go", "gone": "go", "wrote": "write", "written": "write",
+    "died": "die", "dying": "die",
+}
+
+# Capitals and short forms that name the same actor as a country in news writing ("Kyiv offered", "the US").
+PLACE_ALIASES = {
+    "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine", "moscow": "russia", "kremlin": "russia",
+    "russian": "russia", "washington": "united states", "white house": "united states",
+    "us": "united states", "u.s.": "united states", "usa": "united states", "america": "united states",
+    "american": "united states", "london": "united kingdom", "uk": "united kingdom", "britain": "united kingdom",
+    "british": "united kingdom", "paris": "france", "french": "france", "berlin": "germany",
+    "german": "germany", "beijing": "china", "chinese": "china", "brussels": "european union",
+    "eu": "european union", "tokyo": "japan", "japanese": "japan", "ankara": "turkey", "turkish": "turkey",
+}
+
+# Last words of an organisation's name ("Brightwell Energy"): the first word, not this one, names it alone.
+ORGANISATION_HEAD_WORDS = frozenset(
+    """
+    bank council union federation service authority agency ministry department court police party group
+    company corporation corp inc ltd plc motors rail railways airlines airways energy association committee
+    commission league alliance organisation organization fund institute university hospital army navy
+    foundation network media news holdings industries bureau office
+    """.split()
+)
+
+# Words before a figure that hedge it without changing it: "about $90bn", "some 2,000".
+FIGURE_HEDGES = frozenset(
+    """
+    about around some roughly approximately nearly almost over under more than less fewer at least most
+    up to an estimated estimated just only a an close to well below above
+    """.split()
+)
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5,
+}
+
+# Multipliers written after a number, as words or abbreviations: "$1.2bn", "90 billion", "500k".
+NUMBER_SCALES = {
+    "dozen": 12, "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+
+CURRENCIES = {
+    "$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "usd": "usd", "€": "eur", "euro": "eur",
+    "euros": "eur", "eur": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp", "sterling": "gbp",
+    "gbp": "gbp", "¥": "jpy", "yen": "jpy", "yuan": "cny", "renminbi": "cny", "rouble": "rub",
+    "roubles": "rub", "ruble": "rub", "rubles": "rub", "hryvnia": "uah", "hryvnias": "uah",
+}
+
+PERCENT_WORDS = ("%", "per cent", "percent", "pc")
+PERCENTAGE_POINT_WORDS = ("percentage point", "percentage-point", "point", "points", "pp")
+
+# A duration's unit in hours, keyed by the start of its word ("48-hour", "two weeks", "14 days").
+DURATION_HOURS = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760, "decade": 87600}
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+# Dates said relative to the day of writing: "next week" and "last week" are different weeks.
+RELATIVE_DATE_WORDS = frozenset("next last this coming previous past yesterday today tomorrow".split())
+
+# Pairs of event kinds that tell one event from the two sides, with the doers swapped: "Valdoria lent
+# Caspenia $500m" is "Caspenia received $500m from Valdoria".
+CONVERSE_EVENT_KINDS = frozenset(
+    frozenset(pair.split())
+    for pair in ("give receive", "lend receive", "lend borrow", "sell buy", "deliver receive", "promise receive")
+)
+
+# Event kinds that are the same whoever is named first: "Vell met Harrow" is "Harrow met Vell".
+SYMMETRIC_EVENT_KINDS = frozenset("meet sign agree".split())
+
+# Event kinds that announce an event without it having happened: "threatened to close" is not "closed",
+# "offered to buy" is not "bought".
+TENTATIVE_EVENT_KINDS = frozenset("propose threaten promise".split())
+
+# Prepositions after which an actor is where something happened, not who did it or to whom: "in Halden".
+PLACE_PREPOSITIONS = frozenset("in at near outside inside across around within throughout".split())

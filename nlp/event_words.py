@@ -1,0 +1,193 @@
+"""The words of a short development, cheaply normalised, and the events they report.
+
+No spaCy: developments are compared often and across days, so a word is normalised by a small suffix
+stripper and cut to a prefix ("purchasing" and "purchase" are both "purcha", "Valdorian" and "Valdoria"
+both "valdor"), and events are found with the curated word lists in :mod:`nlp.constants`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp import constants as C
+
+STEM_LENGTH = 6
+"""Characters of a normalised word that are kept: long enough to tell words apart, short enough that a
+country and its adjective ("Valdoria", "Valdorian") or a verb and its noun ("suspend", "suspension") meet."""
+
+RE_TEXT_WORD = re.compile(r"[$€£¥]|\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z\-]*(?:n't)?(?:['’]s)?|[A-Za-z]+\.[A-Za-z]\.")
+PASSIVE_AUXILIARIES = frozenset("was were been being be is are".split())
+SKIPPABLE_IN_PHRASE = frozenset("the a an its their his her our".split())
+INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as written, possessive dropped
+    stem: str  # normalised, aliases resolved
+    position: int
+    possessive: bool = False  # written with "'s": an owner ("Caspenia's airspace"), not a party
+
+@dataclass(frozen=True)
+class Event:
+    """An event word ("offered", "took delivery"), the kinds of event it reports, and whether the text
+    says it did not happen ("refused to join", "called off the strike")."""
+
+    kinds: frozenset[str]
+    negated: bool
+    position: int
+
+
+def stem(word: str) -> str:
+    """A crude, consistent normal form: "bought" → "buy", "banned" → "ban", "purchasing" → "purcha"."""
+    word = word.lower()
+    word = C.IRREGULAR_VERBS.get(word, word)
+    for suffix, replacement in INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + replacement
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] != "s":
+        word = word[:-1]  # "banned" → "bann" → "ban", "cancelled" → "cancel"
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    return word[:STEM_LENGTH]
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> dict[tuple[str, ...], frozenset[str]]:
+    """Stemmed event words and phrases → the kinds of event they report."""
+    lexicon: dict[tuple[str, ...], set[str]] = {}
+    for kind, entries in C.EVENT_KINDS.items():
+        for entry in entries.split(","):
+            lexicon.setdefault(phrase_stems(entry.strip()), set()).add(kind)
+    return {key: frozenset(kinds) for key, kinds in lexicon.items()}
+
+
+@lru_cache(maxsize=1)
+def negating_lexicon() -> dict[tuple[str, ...], str]:
+    return {phrase_stems(phrase): kind for phrase, kind in C.NEGATING_VERBS.items()}
+
+
+@lru_cache(maxsize=1)
+def alias_stems() -> dict[str, str]:
+    """Stem of an alias ("kyiv", "american") → stem standing for what it names ("ukrain", "united_states")."""
+    return {stem(alias) if " " not in alias else alias: canonical_key(name) for alias, name in C.PLACE_ALIASES.items()}
+
+
+def canonical_key(name: str) -> str:
+    return "_".join(stem(word) for word in name.split())
+
+
+def words_of(text: str) -> list[Word]:
+    words = []
+    for match in RE_TEXT_WORD.finditer(text):
+        written = re.sub(r"['’]s$", "", match.group())
+        possessive = written != match.group()
+        if written.endswith("n't"):
+            words.append(Word(written[:-3], stem(written[:-3]), len(words)))
+            written = "not"
+        key = stem(written)
+        if written.isupper() and len(written) > 1:
+            key = written.lower()  # "US" is a country, not the pronoun
+        words.append(Word(written, alias_stems().get(key, key), len(words), possessive))
+    return words
+
+
+@lru_cache(maxsize=1)
+def framing_stems() -> frozenset[str]:
+    """Stems of words that frame a development rather than tell it: "said", "announced", "minister"."""
+    words = C.SPEECH_VERBS | C.QUOTE_FRAMING_VERBS | C.OFFICE_WORDS | C.HONORIFICS
+    return frozenset(stem(word) for word in words)
+
+
+def is_name_part(words: list[Word], word: Word) -> bool:
+    """A capitalised word followed by another: part of a name or a title ("Defence Minister Idris Falkov")."""
+    following = word.position + 1
+    return word.text[:1].isupper() and following < len(words) and words[following].text[:1].isupper()
+
+
+def is_content(word: Word) -> bool:
+    """Whether the word says what happened or to what: not a function word, number, negation or framing."""
+    lowered = word.text.lower()
+    if lowered in C.COMPARISON_STOPWORDS and not (word.text.isupper() and len(word.text) > 1):
+        return False
+    if word.stem in framing_stems():
+        return False
+    if lowered in C.NEGATORS or lowered in C.NUMBER_WORDS or lowered in C.NUMBER_SCALES or lowered in C.CURRENCIES:
+        return False  # negation is read with the events, amounts with the figures
+    return lowered[0].isalpha()
+
+
+def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
+    """The events the words report, and the positions of the words that report them."""
+    lexicon, negating = event_lexicon(), negating_lexicon()
+    events: list[Event] = []
+    used: set[int] = set()
+    pending_negation: tuple[str, int] | None = None  # a negating word and where it was, waiting for its event
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if position > 0 and word.text[:1].isupper():
+            phrase, length = (), 0  # a name ("March", "Summit Hotel"), not an event word
+        else:
+            phrase, length = _longest_phrase(words, position, lexicon.keys() | negating.keys())
+        if word.text.lower() in C.NEGATORS:
+            pending_negation = ("", position)
+        elif phrase in negating and _denies_earlier(words, position, events):
+            # "the walkout has been cancelled": the denied event came first.
+            events[-1] = Event(events[-1].kinds, True, events[-1].position)
+            used.update(range(position, position + length))
+        elif phrase in negating and not (phrase in lexicon and _next_text(words, position + length) != "to"):
+            pending_negation = (negating[phrase], position)
+            used.update(range(position, position + length))
+        elif phrase in lexicon:
+            negated = pending_negation is not None and position - pending_negation[1] <= C.NEGATION_REACH + length
+            events.append(Event(lexicon[phrase], negated, position))
+            used.update(range(position, position + length))
+            pending_negation = None
+        if phrase:
+            position += length
+            continue
+        if pending_negation and pending_negation[0] and position - pending_negation[1] > C.NEGATION_REACH:
+            events.append(Event(frozenset({pending_negation[0]}), False, pending_negation[1]))
+            pending_negation = None
+        position += 1
+    if pending_negation and pending_negation[0]:
+        events.append(Event(frozenset({pending_negation[0]}), False, pending_negation[1]))
+    return events, used
+
+
+def _longest_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, ...], int]:
+    """The longest known phrase starting at ``start`` (articles may sit inside it: "lifted the ban"), and how
+    many words it spans; ``((), 0)`` when none."""
+    best: tuple[tuple[str, ...], int] = ((), 0)
+    stems: list[str] = []
+    for end in range(start, min(len(words), start + C.MAX_EVENT_PHRASE_WORDS + 2)):
+        if end > start and words[end].text.lower() in SKIPPABLE_IN_PHRASE:
+            continue
+        stems.append(words[end].stem)
+        if len(stems) > C.MAX_EVENT_PHRASE_WORDS:
+            break
+        if tuple(stems) in known:
+            best = (tuple(stems), end - start + 1)
+    return best
+
+
+def _denies_earlier(words: list[Word], position: int, events: list[Event]) -> bool:
+    passive = position > 0 and words[position - 1].text.lower() in PASSIVE_AUXILIARIES
+    return passive and bool(events) and position - events[-1].position <= C.NEGATION_REACH
+
+
+def _next_text(words: list[Word], position: int) -> str:
+    return words[position].text.lower() if position < len(words) else ""
+
+
+def is_passive(words: list[Word], event: Event) -> bool:
+    """ "was sacked", "are to be freed", "has been suspended": the subject undergoes the event."""
+    return event.position > 0 and words[event.position - 1].text.lower() in PASSIVE_AUXILIARIES

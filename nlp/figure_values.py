@@ -1,0 +1,120 @@
+"""What a figure's text says, in a form two outlets' wordings can be compared in.
+
+"$90bn", "about $90 billion" and "90 billion dollars" are all ``FigureValue("money:usd", 9e10)``; "ten per
+cent" and "10%" are ``FigureValue("percent", 10.0)``; "two weeks" and "14 days" are 336 hours; "12 October"
+and "October 12" are the date "october 12". Vague figures ("thousands") have no value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp import constants as C
+
+RELATIVE_TOLERANCE = 0.015
+"""Two amounts within this fraction of each other are one figure written two ways (rounding, "about")."""
+
+RE_FIGURE_TOKEN = re.compile(r"[$€£¥]|\d+(?:[.,]\d+)*|[a-z]+(?:\.[a-z]\.?)?|%", re.IGNORECASE)
+RE_SCORE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """``unit`` is "money:usd", "percent", "points", "hours", "count" or "date:<granularity>"; ``value`` a
+    number, or for a date its words in a fixed order ("october 12", "tuesday", "next week")."""
+
+    unit: str
+    value: float | str
+
+    def agrees_with(self, other: FigureValue) -> bool:
+        if self.unit != other.unit:
+            return False
+        if isinstance(self.value, str) or isinstance(other.value, str):
+            return self.value == other.value
+        larger = max(abs(self.value), abs(other.value))
+        return abs(self.value - other.value) <= RELATIVE_TOLERANCE * larger
+
+
+def figure_values(text: str) -> list[FigureValue]:
+    """The values a figure's text states: usually one, two for a vote tally ("212-96"), none when vague."""
+    score = RE_SCORE.match(text)
+    if score:
+        return [FigureValue("count", float(score.group(1))), FigureValue("count", float(score.group(2)))]
+    words = [word.lower() for word in RE_FIGURE_TOKEN.findall(text.replace("-", " "))]
+    date = _date(words)
+    if date is not None:
+        return [date]
+    amount = _amount([word for word in words if word not in C.FIGURE_HEDGES or word in ("a", "an")])
+    if amount is None:
+        return []
+    number, rest = amount
+    hours = _duration_hours(rest)
+    if hours is not None:
+        return [FigureValue("hours", number * hours)]
+    return [FigureValue(_unit(words, rest, text), number)]
+
+
+def _amount(words: list[str]) -> tuple[float, list[str]] | None:
+    """The number the words start with (currency signs skipped), scaled, and the words after it."""
+    words = [word for word in words if word not in C.CURRENCIES or word.isalpha()]
+    number, position = None, 0
+    while position < len(words):
+        word = words[position]
+        digits = word.replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+            number = (number or 0) + float(digits)
+        elif word in C.NUMBER_WORDS and (number is None or C.NUMBER_WORDS[word] < number):
+            # "forty five", "a hundred": words add up until a scale multiplies them.
+            number = (number or 0) + C.NUMBER_WORDS[word]
+        elif word in C.NUMBER_SCALES and number is not None:
+            number *= C.NUMBER_SCALES[word]
+        elif number is None and word in ("a", "an"):
+            pass
+        else:
+            break
+        position += 1
+    if number is None or words[:position] in (["a"], ["an"]):
+        return None
+    return number, words[position:]
+
+
+def _unit(words: list[str], rest: list[str], text: str) -> str:
+    lowered = text.lower()
+    for word in words:
+        if word in C.CURRENCIES:
+            return "money:" + C.CURRENCIES[word]
+    if any(marker in lowered for marker in C.PERCENT_WORDS[:3]) or rest[:1] == ["pc"]:
+        return "percent"
+    if any(word in C.PERCENTAGE_POINT_WORDS for word in rest):
+        return "points"
+    return "count"
+
+
+def _duration_hours(rest: list[str]) -> float | None:
+    """Hours in one unit of the duration word after the number ("days" → 24), or None when it is no duration."""
+    for word in rest[:2]:
+        for unit, hours in C.DURATION_HOURS.items():
+            if word.startswith(unit):
+                return hours
+    return None
+
+
+def _date(words: list[str]) -> FigureValue | None:
+    month = next((word for word in words if word in C.MONTHS), None)
+    weekday = next((word for word in words if word in C.WEEKDAYS), None)
+    relative = next((word for word in words if word in C.RELATIVE_DATE_WORDS), None)
+    if month:
+        day = next((word for word in words if word.isdigit() and int(word) <= 31), None)
+        year = next((word for word in words if word.isdigit() and len(word) == 4), None)
+        parts = [part for part in (month, day, year) if part]
+        return FigureValue(f"date:{'day' if day else 'month'}", " ".join(parts))
+    if weekday:
+        return FigureValue("date:weekday", weekday)
+    if relative:
+        period = next((word for word in words if word != relative), "")
+        if any(period.startswith(unit) for unit in C.DURATION_HOURS) or relative in ("yesterday", "today", "tomorrow"):
+            return FigureValue("date:relative", f"{relative} {period}".strip())
+    if len(words) == 1 and words[0].isdigit() and len(words[0]) == 4 and 1900 <= int(words[0]) <= 2100:
+        return FigureValue("date:year", words[0])
+    return None

@@ -1,0 +1,366 @@
+"""Which developments are new, and which repeat one already known (from another article, outlet or day).
+
+Two developments are the same event when they agree on what happened, who did it, to what, and with what
+figures. Each of these is scored from features computed once per development (:func:`features_of`):
+
+- the words about what and to what, aligned softly with static word embeddings ("weapons" ~ "arms");
+- the event words, by kind ("offered" ~ "proposed"), with opposed kinds ("bought" / "received", "agreed" /
+  "refused to") and a denied event ("did not sign") as evidence against;
+- the actors, matched on canonical name, surname, organisation short name or a known alias ("Kyiv");
+  a different actor in the doer's place ("Marovia expelled…" / "Valdoria expelled…") counts against;
+- the figures, normalised (:mod:`nlp.figure_values`): the same amount is evidence for, a different amount of
+  the same unit evidence against.
+
+:func:`group_developments` compares new developments with known ones; :func:`cluster_developments` groups a
+batch among itself. Both first pick candidates with one matrix product over all pairs, then score only those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from nlp import constants as C
+from nlp.embeddings import embed
+from nlp.event_words import (
+    Event,
+    Word,
+    canonical_key,
+    find_events,
+    is_content,
+    is_name_part,
+    is_passive,
+    stem,
+    words_of,
+)
+from nlp.figure_values import FigureValue, figure_values
+from nlp.model import Development
+
+SAME_EVENT_THRESHOLD = 0.6
+"""Sameness (0–1) at or above which two developments report one event."""
+
+CANDIDATE_MIN_COSINE = 0.2
+"""Cosine between two developments' mean content-word vectors below which they are not scored at all: a
+cheap cut of pairs with almost nothing in common (no pair in the labelled set called a repeat is below 0.35)."""
+
+TOPIC_WEIGHT = 0.4
+"""Share of sameness that comes from the aligned words about what and to what."""
+EVENT_WEIGHT = 0.4
+"""Share of sameness that comes from agreeing event words."""
+ACTOR_WEIGHT = 0.2
+"""Share of sameness that comes from shared actors."""
+UNKNOWN_SHARE = 0.5
+"""Credit given to a part (events, actors) that one side does not state: neither for nor against."""
+FIGURE_MATCH_BONUS = 0.15
+"""Added to sameness when both state the same figure."""
+CONTRADICTION_PENALTY = 0.6
+"""Taken from sameness for each kind of contradiction: opposed or denied events, a different doer,
+different figures of the same unit."""
+DISJOINT_EVENTS_SHARE = 0.5
+"""How much of a contradiction it is when both state events and no kind is shared ("pardoned" / "ordered
+the arrest of"): strong evidence, but the word lists are not complete."""
+MIN_WORD_SIMILARITY = 0.3
+"""Cosine between two different words below which they count as unrelated (unrelated words score ~0–0.2)."""
+
+
+@dataclass(frozen=True, eq=False)
+class DevelopmentFeatures:
+    """What a development is compared on, computed once."""
+
+    topic_words: tuple[str, ...]  # stems of the content words that are not event words
+    topic_vectors: np.ndarray  # one unit row per topic word
+    summary_vector: np.ndarray  # unit mean of all the content words' vectors (zero when none), for the pre-filter
+    events: tuple[Event, ...]
+    actors: tuple[frozenset[str], ...]  # keys each actor can be recognised by
+    doers: frozenset[int]  # indexes into ``actors`` of those doing the (first) event, when that can be told
+    parties: frozenset[int]  # indexes into ``actors`` of those it is done to or with
+    mentioned: frozenset[str]  # stems of all the text's words, to find actors named only in the text
+    figures: tuple[FigureValue, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """For one new development: the index of the known development it repeats, or None when it is new, and
+    the sameness with it (0.0 when new)."""
+
+    index: int
+    repeats: int | None
+    sameness: float
+
+
+def features_of(development: Development) -> DevelopmentFeatures:
+    return features_of_all([development])[0]
+
+
+def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeatures]:
+    """Features of each development, with one embedding call for all their words."""
+    parsed = []
+    for development in developments:
+        words = words_of(development.text)
+        events, event_positions = find_events(words)
+        actors = tuple(actor_keys(name) for name in development.actors)
+        content = [word for word in words if is_content(word)]
+        # Actors and figures are compared on their own; the topic is what else the text is about.
+        elsewhere = {part for keys in actors for key in keys for part in key.split("_")}
+        elsewhere |= {word.stem for text in development.figures for word in words_of(text)}
+        in_topic = np.array(
+            [
+                not is_name_part(words, word) and word.position not in event_positions and word.stem not in elsewhere
+                for word in content
+            ],
+            dtype=bool,
+        )
+        parsed.append((development, words, events, actors, content, in_topic))
+    vectors = embed([word.text for *_, content, _ in parsed for word in content])
+    result, start = [], 0
+    for development, words, events, actors, content, in_topic in parsed:
+        content_vectors = vectors[start : start + len(content)]
+        start += len(content)
+        doers, parties = _roles(words, events, actors)
+        result.append(
+            DevelopmentFeatures(
+                topic_words=tuple(word.stem for word, topical in zip(content, in_topic) if topical),
+                topic_vectors=content_vectors[in_topic],
+                summary_vector=_unit(content_vectors.sum(axis=0)),
+                events=tuple(events),
+                actors=actors,
+                doers=doers,
+                parties=parties,
+                mentioned=frozenset(word.stem for word in words),
+                figures=tuple(value for text in development.figures for value in figure_values(text)),
+            )
+        )
+    return result
+
+
+def actor_keys(name: str) -> frozenset[str]:
+    """ "Ana Vell" → {"ana_vel", "vel"}; "Brightwell Energy" → {…, "bright"}; "Kyiv" → {"ukrain"}."""
+    words = name.replace("'", " ").split()
+    keys = {canonical_key(name.lower())}
+    alias = C.PLACE_ALIASES.get(name.lower())
+    if alias:
+        keys.add(canonical_key(alias))
+    if len(words) == 1:
+        keys.add(stem(words[0]))
+    elif "of" not in (word.lower() for word in words):
+        # A person is named alone by the surname, an organisation by its first word ("Brightwell").
+        short = words[0] if words[-1].lower() in C.ORGANISATION_HEAD_WORDS else words[-1]
+        keys.add(stem(short))
+    return frozenset(keys)
+
+
+def sameness(a: DevelopmentFeatures | Development, b: DevelopmentFeatures | Development) -> float:
+    """How surely ``a`` and ``b`` report one event: 1 is certain, below :data:`SAME_EVENT_THRESHOLD` not."""
+    if isinstance(a, Development):
+        a = features_of(a)
+    if isinstance(b, Development):
+        b = features_of(b)
+    doers = _doer_relation(a, b)
+    if doers == "swapped" and _kinds_pair(a.events, b.events, C.CONVERSE_EVENT_KINDS):
+        # One event told from both sides ("lent" / "received a loan from"): the events and doers agree,
+        # unless another event word contradicts ("lent" / "repaid what it borrowed").
+        events, contradictions = 1.0, float(_event_agreement(a, b)[1])
+    else:
+        events, events_contradict = _event_agreement(a, b)
+        symmetric = bool(_kinds(a.events) & _kinds(b.events) & C.SYMMETRIC_EVENT_KINDS)
+        wrong_doer = doers == "replaced" or (doers == "swapped" and not symmetric)
+        contradictions = events_contradict + wrong_doer + _parties_replaced(a, b)
+        if events == 0:
+            contradictions += DISJOINT_EVENTS_SHARE
+    topic = _topic_similarity(a, b)
+    figures_agree, figures_contradict = _figure_agreement(a.figures, b.figures)
+    score = (
+        TOPIC_WEIGHT * topic
+        + EVENT_WEIGHT * events
+        + ACTOR_WEIGHT * _actor_agreement(a, b)
+        + FIGURE_MATCH_BONUS * figures_agree
+        - CONTRADICTION_PENALTY * (contradictions + figures_contradict)
+    )
+    return float(min(1.0, max(0.0, score)))
+
+
+def same_event(a: DevelopmentFeatures | Development, b: DevelopmentFeatures | Development) -> bool:
+    return sameness(a, b) >= SAME_EVENT_THRESHOLD
+
+
+def group_developments(new: Sequence[Development], known: Sequence[Development]) -> list[Verdict]:
+    """For each new development, the known one it repeats (the most similar above the threshold) or None."""
+    new_features, known_features = features_of_all(new), features_of_all(known)
+    verdicts = []
+    for index, features in enumerate(new_features):
+        best, best_score = _best_match(features, known_features, range(len(known_features)))
+        verdicts.append(Verdict(index, best, best_score))
+    return verdicts
+
+
+def cluster_developments(developments: Sequence[Development]) -> list[list[int]]:
+    """Groups of indexes into ``developments`` that report one event, in order of first appearance: a
+    development joins the group of the earlier one it repeats best, else starts a group of its own."""
+    features = features_of_all(developments)
+    group_of: list[int] = []
+    groups: list[list[int]] = []
+    for index, feature in enumerate(features):
+        best, _ = _best_match(feature, features, range(index))
+        if best is None:
+            group_of.append(len(groups))
+            groups.append([index])
+        else:
+            group_of.append(group_of[best])
+            groups[group_of[best]].append(index)
+    return groups
+
+
+def _best_match(
+    features: DevelopmentFeatures, others: Sequence[DevelopmentFeatures], indexes: range
+) -> tuple[int | None, float]:
+    if not indexes:
+        return None, 0.0
+    summaries = np.stack([others[i].summary_vector for i in indexes])
+    cosines = summaries @ features.summary_vector
+    best, best_score = None, 0.0
+    for offset in np.flatnonzero(cosines >= CANDIDATE_MIN_COSINE):
+        score = sameness(features, others[indexes[offset]])
+        if score >= SAME_EVENT_THRESHOLD and score > best_score:
+            best, best_score = indexes[offset], score
+    return best, best_score
+
+
+def _topic_similarity(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:
+    """Each word's best match on the other side (1 for the same stem, else the cosine if related), averaged
+    both ways, like BERTScore over static vectors."""
+    if not a.topic_words or not b.topic_words:
+        return UNKNOWN_SHARE
+    similarity = a.topic_vectors @ b.topic_vectors.T
+    similarity = np.where(similarity >= MIN_WORD_SIMILARITY, similarity, 0.0)
+    same_stem = np.equal.outer(np.array(a.topic_words), np.array(b.topic_words))
+    similarity = np.where(same_stem, 1.0, similarity)
+    return float((similarity.max(axis=1).mean() + similarity.max(axis=0).mean()) / 2)
+
+
+def _event_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> tuple[float, int]:
+    """The share of event words with a same-kind word on the other side, and 1 when the events contradict."""
+    if not a.events or not b.events:
+        return UNKNOWN_SHARE, 0
+    kinds_a, kinds_b = _kinds(a.events), _kinds(b.events)
+    matched_a = sum(1 for event in a.events if event.kinds & kinds_b)
+    matched_b = sum(1 for event in b.events if event.kinds & kinds_a)
+    agreement = (matched_a / len(a.events) + matched_b / len(b.events)) / 2
+    return agreement, int(_events_contradict(a.events, b.events, kinds_a, kinds_b))
+
+
+def _events_contradict(events_a, events_b, kinds_a: set[str], kinds_b: set[str]) -> bool:
+    denied_a = {kind for event in events_a if event.negated for kind in event.kinds}
+    denied_b = {kind for event in events_b if event.negated for kind in event.kinds}
+    affirmed_a = {kind for event in events_a if not event.negated for kind in event.kinds}
+    affirmed_b = {kind for event in events_b if not event.negated for kind in event.kinds}
+    if (denied_a & affirmed_b - denied_b) or (denied_b & affirmed_a - denied_a):
+        return True
+    only_a, only_b = kinds_a - kinds_b, kinds_b - kinds_a
+    if any(frozenset((x, y)) in C.OPPOSED_EVENT_KINDS for x in only_a for y in only_b):
+        return True
+    # "threatened to close" / "closed": the same action, announced on one side and done on the other.
+    tentative_a, tentative_b = kinds_a & C.TENTATIVE_EVENT_KINDS, kinds_b & C.TENTATIVE_EVENT_KINDS
+    shared_action = (kinds_a & kinds_b) - C.TENTATIVE_EVENT_KINDS
+    return bool(shared_action) and bool(tentative_a) != bool(tentative_b)
+
+
+def _actor_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:
+    """The share of actors, on both sides, named or mentioned on the other side."""
+    if not a.actors or not b.actors:
+        return UNKNOWN_SHARE
+    found_in_b = sum(1 for keys in a.actors if _names(keys, b))
+    found_in_a = sum(1 for keys in b.actors if _names(keys, a))
+    return (found_in_b + found_in_a) / (len(a.actors) + len(b.actors))
+
+
+def _names(keys: frozenset[str], other: DevelopmentFeatures) -> bool:
+    """Whether ``other`` names the actor known by ``keys``, as an actor or in its words."""
+    return any(keys & other_keys for other_keys in other.actors) or any(
+        all(part in other.mentioned for part in key.split("_")) for key in keys
+    )
+
+
+def _roles(
+    words: list[Word], events: list[Event], actors: tuple[frozenset[str], ...]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Actors doing the first event (named before it, or after "by" when it is passive: "was signed by X")
+    and actors it is done to or with. An owner ("Caspenia's airspace") or a place ("in Halden") is neither."""
+    if not events or not actors:
+        return frozenset(), frozenset()
+    event = events[0]
+    passive = is_passive(words, event)
+    doers, parties = set(), set()
+    for index, keys in enumerate(actors):
+        position = _first_position(keys, words)
+        if position is None or words[position].possessive:
+            continue
+        before = words[position - 1].text.lower() if position > 0 else ""
+        if before in C.PLACE_PREPOSITIONS:
+            continue
+        if passive:
+            is_doer = position > event.position and before == "by"
+        else:
+            is_doer = position < event.position
+        (doers if is_doer else parties).add(index)
+    return frozenset(doers), frozenset(parties)
+
+
+def _first_position(keys: frozenset[str], words: list[Word]) -> int | None:
+    for word in words:
+        if any(word.stem == key.split("_")[0] or word.stem == key for key in keys):
+            return word.position
+    return None
+
+
+def _doer_relation(a: DevelopmentFeatures, b: DevelopmentFeatures) -> str:
+    """ "same" when a doer is shared; "swapped" when each side's doers are the other side's parties (roles
+    reversed); "replaced" when neither side names the other's doers (another actor did it);
+    "unknown" otherwise, as when one side describes the doer instead of naming it ("Halden's mayor")."""
+    if not a.doers or not b.doers:
+        return "unknown"
+    doers_a = [a.actors[i] for i in a.doers]
+    doers_b = [b.actors[i] for i in b.doers]
+    if any(x & y for x in doers_a for y in doers_b):
+        return "same"
+    a_party_in_b = any(keys & b.actors[i] for keys in doers_a for i in b.parties)
+    b_party_in_a = any(keys & a.actors[i] for keys in doers_b for i in a.parties)
+    if a_party_in_b and b_party_in_a:
+        return "swapped"
+    a_named_in_b = any(_names(keys, b) for keys in doers_a)
+    b_named_in_a = any(_names(keys, a) for keys in doers_b)
+    if not a_named_in_b and not b_named_in_a:
+        return "replaced"
+    return "unknown"
+
+
+def _parties_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
+    """Whether each side does it to or with someone the other side never names ("met Harrow" / "met Okonde")."""
+    if not a.parties or not b.parties:
+        return False
+    return not any(_names(a.actors[i], b) for i in a.parties) and not any(_names(b.actors[i], a) for i in b.parties)
+
+
+def _kinds(events: Sequence[Event]) -> set[str]:
+    return {kind for event in events for kind in event.kinds}
+
+
+def _kinds_pair(events_a: Sequence[Event], events_b: Sequence[Event], pairs: frozenset[frozenset[str]]) -> bool:
+    """Whether a kind of event on one side and a kind on the other make one of ``pairs``."""
+    return any(frozenset((x, y)) in pairs for x in _kinds(events_a) for y in _kinds(events_b))
+
+
+def _figure_agreement(a: Sequence[FigureValue], b: Sequence[FigureValue]) -> tuple[int, int]:
+    """(1 if some figure is on both sides, 1 if some unit is on both sides with no value in common)."""
+    agree = any(x.agrees_with(y) for x in a for y in b)
+    units = {x.unit for x in a} & {y.unit for y in b}
+    contradict = any(
+        not any(x.agrees_with(y) for x in a if x.unit == unit for y in b if y.unit == unit) for unit in units
+    )
+    return int(agree), int(contradict)
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm > 0 else vector

@@ -1,0 +1,141 @@
+"""Telling a repeated development from a new one: the labelled pairs, the issue's examples, figures, grouping."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nlp.embeddings import embed
+from nlp.figure_values import FigureValue, figure_values
+from nlp.model import Development, Span
+from nlp.novelty import cluster_developments, group_developments, same_event, sameness
+
+PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
+ALL_PARTS = ("tune", "held_out", "fresh")
+# A floor against regressions, below the issue's target of 0.9 for both: on all 130 pairs the method
+# measures precision 0.84 and recall 0.86 (0.58 / 0.73 on the 30 "fresh" pairs written after tuning;
+# benchmarks/developments.py prints every part). The target is not met yet.
+MIN_PRECISION = MIN_RECALL = 0.8
+
+
+def development(text: str, actors=(), figures=()) -> Development:
+    return Development(text, tuple(actors), tuple(figures), Span(0, len(text), text))
+
+
+def labelled_pairs(parts):
+    with open(PAIRS, encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines if line.strip()]
+    return [
+        (development(**r["a"]), development(**r["b"]), r["repeat"]) for r in records if r["half"] in parts
+    ]
+
+
+def test_labelled_pairs_reach_precision_and_recall():
+    pairs = labelled_pairs(ALL_PARTS)
+    called = [same_event(a, b) for a, b, _ in pairs]
+    true_positive = sum(c and repeat for c, (_, _, repeat) in zip(called, pairs))
+    precision = true_positive / sum(called)
+    recall = true_positive / sum(repeat for _, _, repeat in pairs)
+    assert precision >= MIN_PRECISION and recall >= MIN_RECALL, (precision, recall)
+
+
+def test_labelled_set_is_large_and_balanced():
+    pairs = labelled_pairs(ALL_PARTS)
+    repeats = sum(repeat for _, _, repeat in pairs)
+    assert len(pairs) >= 80 and repeats == len(pairs) - repeats
+
+
+UKRAINE_OFFER = development(
+    "Ukraine offered to buy about $90bn of US weapons", ["Ukraine", "United States"], ["about $90bn"]
+)
+
+
+def test_a_paraphrase_from_another_outlet_is_the_same_event():
+    other = development(
+        "Kyiv proposed purchasing some $90 billion worth of American arms", ["Kyiv"], ["some $90 billion"]
+    )
+    assert same_event(UKRAINE_OFFER, other)
+
+
+def test_a_different_event_with_the_same_words_is_not():
+    offered = development("Ukraine offered to buy $90bn of weapons", ["Ukraine"], ["$90bn"])
+    received = development("Ukraine received $90bn of weapons", ["Ukraine"], ["$90bn"])
+    assert not same_event(offered, received)
+    assert sameness(offered, received) < sameness(offered, UKRAINE_OFFER)
+
+
+@pytest.mark.parametrize(
+    "texts, value",
+    [
+        (["$90bn", "$90 billion", "about $90 billion", "90 billion dollars", "some $90bn"], FigureValue("money:usd", 9e10)),
+        (["€2.3bn", "2.3 billion euros"], FigureValue("money:eur", 2.3e9)),
+        (["ten", "10", "10.0"], FigureValue("count", 10.0)),
+        (["three hundred", "300", "at least 300"], FigureValue("count", 300.0)),
+        (["4.5%", "4.5 per cent", "4.5 percent"], FigureValue("percent", 4.5)),
+        (["two weeks", "14 days"], FigureValue("hours", 336.0)),
+        (["12 October", "October 12"], FigureValue("date:day", "october 12")),
+    ],
+)
+def test_figures_written_differently_have_one_value(texts, value):
+    for text in texts:
+        assert [found.agrees_with(value) for found in figure_values(text)] == [True], text
+
+
+def test_different_amounts_and_vague_figures():
+    (rate,) = figure_values("4.5%")
+    (higher,) = figure_values("4.75%")
+    assert not rate.agrees_with(higher)
+    assert figure_values("thousands") == []
+    assert [v.value for v in figure_values("212-96")] == [212.0, 96.0]
+
+
+THREE_OUTLETS = [
+    development("Valdoria offered to buy $4bn of fighter jets from Osterland", ["Valdoria", "Osterland"], ["$4bn"]),
+    development("Brightwell Energy will cut 1,200 jobs", ["Brightwell Energy"], ["1,200"]),
+    development(
+        "Valdoria proposed purchasing some $4 billion worth of Osterlandic fighter aircraft",
+        ["Valdoria", "Osterland"],
+        ["some $4 billion"],
+    ),
+    development(
+        "The Valdorian government offered to buy four billion dollars of jets from Osterland",
+        ["Valdoria", "Osterland"],
+        ["four billion dollars"],
+    ),
+    development("Valdoria received $4bn of fighter jets from Osterland", ["Valdoria", "Osterland"], ["$4bn"]),
+]
+
+
+def test_three_outlets_reporting_one_event_make_one_group():
+    assert cluster_developments(THREE_OUTLETS) == [[0, 2, 3], [1], [4]]
+
+
+def test_new_developments_are_matched_to_the_known_one_they_repeat():
+    known = [THREE_OUTLETS[1], THREE_OUTLETS[0]]
+    verdicts = group_developments([THREE_OUTLETS[3], THREE_OUTLETS[4]], known)
+    assert [(v.index, v.repeats) for v in verdicts] == [(0, 1), (1, None)]
+    assert verdicts[1].sameness == 0.0
+
+
+def test_grouping_finds_every_repeat_that_pairwise_comparison_finds():
+    pairs = labelled_pairs(ALL_PARTS)
+    verdicts = group_developments([a for a, _, _ in pairs], [b for _, b, _ in pairs])
+    for index, (a, b, _) in enumerate(pairs):
+        if same_event(a, b):
+            assert verdicts[index].repeats is not None, a.text
+
+
+def test_empty_inputs():
+    assert group_developments([], []) == []
+    assert group_developments([], THREE_OUTLETS) == []
+    assert [v.repeats for v in group_developments(THREE_OUTLETS[:1], [])] == [None]
+    assert cluster_developments([]) == []
+    assert cluster_developments([development("")]) == [[0]]
+
+
+def test_embeddings_are_unit_vectors_and_empty_text_is_zero():
+    vectors = embed(["Ukraine offered to buy weapons", ""])
+    assert vectors.shape == (2, 256)
+    assert np.isclose(np.linalg.norm(vectors[0]), 1.0)
+    assert not vectors[1].any()
