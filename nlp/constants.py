@@ -148,28 +148,91 @@ COMPARISON_STOPWORDS = frozenset(
 NEGATORS = frozenset("not n't no never without neither nor".split())
 
 # Verbs that report an event as not happening, and stand for it when no event word follows:
-# "refused to join" is joining, denied; "cancelled her visit" is a visit, called off.
+# "refused to join" is joining, denied; "cancelled her visit" is a visit, called off; "voted against
+# lowering" is lowering, opposed.
 NEGATING_VERBS = {
     "refuse": "refuse", "decline": "refuse", "reject": "refuse", "rebuff": "refuse", "veto": "refuse",
+    "turn down": "refuse", "rule out": "refuse", "vote down": "refuse", "block": "refuse", "resist": "refuse",
     "deny": "deny", "dispute": "deny",
     "cancel": "cancel", "call off": "cancel", "abandon": "cancel", "scrap": "abolish", "drop": "cancel",
-    "fail": "fail", "postpone": "delay", "delay": "delay", "defer": "delay",
+    "ditch": "cancel", "back out": "cancel", "withdraw from": "cancel",
+    "fail": "fail", "postpone": "delay", "delay": "delay", "defer": "delay", "put off": "delay",
+    "shelve": "delay", "push back": "delay",
+    "against": "oppose", "oppose": "oppose",
 }
 
 # How many words may stand between a negating word and the event word it denies
 # ("denied that Caspenian troops had crossed").
 NEGATION_REACH = 5
 
-# Event words (verbs and their nouns, comma-separated; a phrase is one entry) by the kind of event they
-# report. Two developments whose event words share no kind are probably different events; kinds in
-# OPPOSED_EVENT_KINDS contradict each other. Speech and framing verbs ("said", "announced") are not here:
-# outlets add or drop them freely.
+# Event words (verbs and their nouns, comma-separated; a phrase is one entry, articles inside it are
+# skipped) by the kind of event they report, grouped by the part of the news they come from. A word may
+# report several kinds ("approve": agreeing, and passing a law). Two developments whose event words share no
+# kind are probably different events; kinds in EVENT_OPPOSITES contradict each other. Speech and framing
+# verbs ("said", "announced") are not here: outlets add or drop them freely. Phrasal and light verbs are
+# entered whole ("go up", "take the oath"): the longest phrase wins over its first word.
 EVENT_KINDS = {
+    # Proposals, agreements, deals and diplomacy
     "propose": "propose, proposal, offer, suggest, float, put forward, table, bid",
-    "agree": "agree, agreement, accept, consent, approve, approval, back, endorse, endorsement, sign off",
-    "sign": "sign, seal, ink, conclude, finalise, finalize, ratify, ratification",
-    "buy": "buy, purchase, acquire, acquisition, takeover, take over, order",
-    "sell": "sell, sale, divest, offload",
+    "agree": "agree, agreement, accept, consent, approve, approval, back, endorse, endorsement, sign off, "
+    "authorise, authorize, authorisation, license, green light, greenlight, go-ahead, give go-ahead, allow, "
+    "permit, admit, welcome",
+    "sign": "sign, seal, ink, conclude, finalise, finalize, ratify, ratification, reach agreement, reach deal, "
+    "reach accord, strike deal, clinch, accord, pact, treaty",
+    "meet": "meet, meeting, talks, hold talks, host, summit, confer, negotiate, negotiation, sit down",
+    "visit": "visit, travel, trip, tour, attend, attendance, go to, fly to, arrive, arrival",
+    "attend": "attend, attendance, take part, participate, participation, turn up, show up",
+    "boycott": "boycott, skip, snub, shun, stay away, sit out",
+    "recall": "recall, summon home, call home, bring home",
+    "expel": "expel, expulsion, deport, deportation, kick out, throw out, order out",
+    "sever": "sever, cut ties, break off, suspend ties, downgrade",
+    "recognise": "recognise, recognize, recognition, normalise, normalize",
+    "sanction": "sanction, embargo, blacklist",
+    "threaten": "threaten, threat, warn, warning, ultimatum",
+    "promise": "promise, pledge, vow, commit",
+    "confirm": "confirm",
+    "support": "support, in support, in favour, in favor, backing, champion",
+    "condemn": "condemn, condemnation, criticise, criticize, criticism, denounce, slam, rebuke, censure",
+    "praise": "praise, hail, commend",
+    "apologise": "apologise, apologize, apology",
+    # Elections, offices and appointments
+    "elect": "elect, re-elect, re-election, win, victory, beat, defeat, triumph, landslide, sweep",
+    "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out",
+    "survive": "survive, withstand",
+    "run": "stand for, candidacy, candidate",
+    "appoint": "appoint, appointment, name, nominate, nomination, promote, promotion, hire, install, choose, "
+    "pick, swear in, take oath, take office, assume office, inaugurate, inauguration, take over as",
+    "dismiss": "dismiss, dismissal, sack, fire, oust, ouster, remove, removal, depose, topple, overthrow, "
+    "impeach, impeachment, force out, relieve",
+    "resign": "resign, resignation, step down, stand down, step aside, quit, leave, leave office, leave post, bow out, "
+    "retire, retirement",
+    "extend": "extend, extension, renew, renewal, stay on, remain in office, reappoint",
+    # Laws and votes
+    "vote": "vote, referendum, ballot",
+    "pass": "pass, adopt, enact, approve, approval, vote through, push through, sign into law, become law",
+    "amend": "amend, amendment, revise, overhaul, reform",
+    "join": "join, accede, accession, admit, membership",
+    "leave": "leave, exit, quit, pull out of, secede",
+    # Courts and police
+    "charge": "charge, indict, indictment, prosecute, prosecution, sue, lawsuit, accuse, bring charges",
+    "convict": "convict, conviction, sentence, jail, imprison, imprisonment, find guilty, guilty verdict",
+    "acquit": "acquit, acquittal, clear, exonerate, find not guilty",
+    "overturn": "overturn, strike down, quash, annul, invalidate, rule unconstitutional, reverse",
+    "uphold": "uphold, affirm, dismiss appeal",
+    "appeal": "appeal",
+    "investigate": "investigate, investigation, probe, inquiry, examine",
+    "arrest": "arrest, detain, detention, jail, imprison, take into custody, round up, hold in custody",
+    "release": "release, free, set free, let go, bail, parole",
+    "pardon": "pardon, amnesty, commute",
+    "settle": "settle, settlement",
+    "plead": "plead guilty, admit guilt",
+    "escape": "escape, break out, jailbreak",
+    "fine": "fine, penalty, penalise, penalize",
+    # Money, markets and prices
+    "buy": "buy, purchase, acquire, acquisition, takeover, take over, order, snap up",
+    "sell": "sell, sale, divest, offload, dispose",
+    "merge": "merge, merger, combine, tie-up",
+    "invest": "invest, investment, inject, pour, spend",
     "receive": "receive, get, obtain, take delivery",
     "deliver": "deliver, supply, ship, hand over",
     "give": "give, grant, donate, pledge, award",
@@ -177,79 +240,108 @@ EVENT_KINDS = {
     "borrow": "borrow",
     "repay": "repay, pay back",
     "pay": "pay, payment, pay out, spend",
-    "fine": "fine, penalty, penalise, penalize",
-    "visit": "visit, travel, trip, tour",
-    "meet": "meet, meeting, talks, hold talks, host, summit",
-    "raise": "raise, increase, hike, lift, boost, rise, jump, climb, soar, surge, grow, expand",
-    "impose": "impose, introduce",
-    "abolish": "abolish, scrap, eliminate, remove",
+    "raise": "raise, increase, hike, lift, boost, rise, jump, climb, soar, surge, grow, growth, expand, "
+    "expansion, go up, push up, put up, mark up, rebound, gain, spike, double, triple, accelerate, pick up",
     "lower": "lower, cut, reduce, reduction, slash, trim, axe, shed, fall, drop, decline, slow, shrink, narrow, "
-    "plunge, slump, ease",
-    "hold": "keep, hold, leave unchanged, unchanged, maintain, freeze",
-    "resign": "resign, resignation, step down, quit, leave",
-    "appoint": "appoint, appointment, name, nominate, promote, promotion, hire",
-    "dismiss": "dismiss, sack, fire, oust, remove, depose",
-    "elect": "elect, win, victory, re-elect, re-election",
-    "lose": "lose, defeat, concede",
-    "survive": "survive",
-    "arrest": "arrest, detain, detention, jail, imprison",
-    "release": "release, free",
-    "pardon": "pardon, amnesty",
-    "charge": "charge, indict, prosecute, sue",
-    "convict": "convict, sentence",
-    "acquit": "acquit, clear",
-    "kill": "kill, death, die, dead",
-    "injure": "injure, wound, hurt",
-    "evacuate": "evacuate, displace, flee",
-    "attack": "attack, strike, shell, bomb, raid, invade",
+    "plunge, slump, ease, contract, contraction, dip, slide, sink, tumble, decrease, go down, bring down, "
+    "halve, slip, lay off, layoff, redundancy, job cuts",
+    "hold": "keep, hold, leave unchanged, unchanged, maintain, freeze, hold steady, keep on hold",
+    "impose": "impose, introduce, levy",
+    "abolish": "abolish, scrap, eliminate, remove, repeal",
+    "devalue": "devalue, devaluation",
+    "cap": "cap",
+    "profit": "profit, earnings",
+    "loss": "loss",
+    "default": "default, bankrupt, bankruptcy, insolvency, go bust, go under, collapse",
+    "need": "need",
+    # Armed conflict
+    "attack": "attack, strike, shell, shelling, bomb, bombing, bombard, raid, invade, invasion, airstrike, "
+    "fire on, open fire, shoot, assault, offensive",
+    "capture": "capture, seize, take control, overrun, occupy, occupation, retake, recapture, conquer",
+    "advance": "advance, push forward, push into, move into, march into, gain ground, cross, enter",
+    "withdraw": "withdraw, withdrawal, pull out, pull back, retreat, fall back, draw down, drawdown, lose control",
+    "deploy": "deploy, deployment, send, dispatch, station, mobilise, mobilize, reinforce",
+    "ceasefire": "ceasefire, truce, armistice",
     "test": "test, test-fire",
     "launch": "launch, fire",
     "intercept": "intercept, shoot down",
-    "cross": "cross, enter",
-    "withdraw": "withdraw, pull out, retreat",
-    "deploy": "deploy, send, dispatch, station",
+    # Disasters, weather and health
+    "kill": "kill, death, die, dead, perish, drown, fatality, claim lives, gun down, shoot dead",
+    "abduct": "abduct, abduction, kidnap, take hostage",
+    "crash": "crash, collide, collision, derail, derailment, capsize",
+    "injure": "injure, injury, wound, hurt",
+    "evacuate": "evacuate, evacuation, displace, flee, move out, relocate",
+    "rescue": "rescue, save",
+    "outage": "power cut, blackout, outage, lose power, lose electricity, without power, without electricity, "
+    "knock out power",
+    "restore": "restore, reinstate, reconnect",
+    "vaccinate": "vaccinate, vaccination, immunise, immunize, inoculate",
+    # Places, plants and services
     "build": "build, construct, construction",
-    "open": "open, reopen, reopening",
-    "close": "close, closure, shut, shutdown",
-    "start": "start, begin, resume, launch",
-    "end": "end, halt, stop, suspend, suspension, collapse, break down",
-    "restore": "restore, reinstate",
+    "open": "open, reopen, reopening, inaugurate",
+    "close": "close, closure, shut, shutdown, shut down, cut off, seal off",
+    "start": "start, begin, resume, launch, kick off",
+    "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up",
     "ban": "ban, bar, prohibit, forbid, outlaw",
     "unban": "lift ban, lift sanctions, lift embargo, lift curfew, lift restrictions",
-    "expel": "expel, expulsion, deport",
-    "recall": "recall",
-    "strike": "strike, walkout, walk out",
-    "protest": "protest, demonstrate, demonstration, march, rally",
-    "vote": "vote, referendum, ballot",
-    "pass": "pass, adopt, enact, approve, approval",
-    "join": "join",
-    "leave": "leave, exit, quit",
-    "devalue": "devalue, devaluation",
-    "cap": "cap",
-    "threaten": "threaten, threat, warn",
-    "promise": "promise, pledge, vow, commit",
-    "confirm": "confirm",
-    "profit": "profit, earnings",
-    "loss": "loss",
-    "need": "need",
-    "vaccinate": "vaccinate, vaccination",
+    # Protest and labour
+    "strike": "strike, walkout, walk out, stoppage, down tools, industrial action",
+    "protest": "protest, demonstrate, demonstration, march, rally, take to streets, picket, sit-in",
+    "disperse": "disperse, break up, crack down, crackdown, tear gas",
+}
+
+# Each kind of event, and the kinds that cannot be true of the same event as it (read both ways).
+EVENT_OPPOSITES = {
+    "propose": "sign",
+    "agree": "refuse oppose end",
+    "sign": "refuse",
+    "attend": "boycott",
+    "visit": "boycott cancel",
+    "meet": "boycott",
+    "sever": "restore recognise",
+    "support": "oppose",
+    "condemn": "praise",
+    "elect": "lose",
+    "survive": "resign lose",
+    "appoint": "resign dismiss",
+    "extend": "resign dismiss",
+    "pass": "refuse oppose",
+    "join": "leave refuse",
+    "arrest": "release escape",
+    "abduct": "release",
+    "convict": "acquit",
+    "overturn": "uphold pass",
+    "buy": "sell receive",
+    "lend": "repay",
+    "raise": "lower hold abolish",
+    "lower": "hold",
+    "abolish": "impose",
+    "profit": "loss",
+    "need": "deliver",
+    "advance": "withdraw",
+    "capture": "withdraw",
+    "deploy": "withdraw",
+    "test": "intercept",
+    "kill": "injure",
+    "outage": "restore",
+    "open": "close delay",
+    "build": "close",
+    "start": "end delay",
+    "end": "restore",
+    "ban": "unban",
+    "deny": "confirm",
+    "threaten": "close ban",
+    "strike": "cancel",
+    "vote": "delay",
 }
 
 # Pairs of event kinds that cannot both be true of one event.
 OPPOSED_EVENT_KINDS = frozenset(
-    frozenset(pair.split())
-    for pair in (
-        "propose sign", "buy sell", "buy receive", "lend repay", "raise lower", "raise hold", "lower hold",
-        "resign appoint", "appoint dismiss", "elect lose", "resign survive", "lose survive", "arrest release",
-        "convict acquit", "kill injure", "open close", "start end", "build close", "ban unban", "deny confirm",
-        "threaten close", "threaten ban", "join leave", "profit loss", "need deliver", "end restore",
-        "deploy withdraw", "pass refuse", "agree refuse", "test intercept", "visit cancel", "strike cancel",
-        "vote delay", "abolish impose", "abolish raise",
-    )
+    frozenset((kind, opposite)) for kind, opposites in EVENT_OPPOSITES.items() for opposite in opposites.split()
 )
 
-# Several event words side by side are one action: "hold talks", "take delivery", "step down".
-MAX_EVENT_PHRASE_WORDS = 2
+# Several event words side by side are one action: "hold talks", "take the oath", "sign into law".
+MAX_EVENT_PHRASE_WORDS = 3
 
 # Irregular forms of the verbs above, so "bought" is "buy" without a lemmatiser.
 IRREGULAR_VERBS = {
@@ -265,7 +357,11 @@ IRREGULAR_VERBS = {
     "grown": "grow", "hit": "hit", "led": "lead", "ran": "run", "rang": "ring", "saw": "see", "seen": "see",
     "sank": "sink", "sunk": "sink", "sped": "speed", "stood": "stand", "swore": "swear", "sworn": "swear",
     "threw": "throw", "thrown": "throw", "went": "go", "gone": "go", "wrote": "write", "written": "write",
-    "died": "die", "dying": "die",
+    "died": "die", "dying": "die", "beaten": "beat", "fought": "fight", "sought": "seek", "caught": "catch",
+    "made": "make", "came": "come", "became": "become", "chose": "choose", "chosen": "choose",
+    "upheld": "uphold", "overthrew": "overthrow", "overthrown": "overthrow", "withheld": "withhold",
+    "slid": "slide", "dealt": "deal", "blew": "blow", "blown": "blow", "shook": "shake", "shaken": "shake",
+    "bid": "bid", "laid": "lay", "let": "let", "spread": "spread", "underwent": "undergo",
 }
 
 # Capitals and short forms that name the same actor as a country in news writing ("Kyiv offered", "the US").
@@ -334,11 +430,15 @@ RELATIVE_DATE_WORDS = frozenset("next last this coming previous past yesterday t
 # Caspenia $500m" is "Caspenia received $500m from Valdoria".
 CONVERSE_EVENT_KINDS = frozenset(
     frozenset(pair.split())
-    for pair in ("give receive", "lend receive", "lend borrow", "sell buy", "deliver receive", "promise receive")
+    for pair in (
+        "give receive", "lend receive", "lend borrow", "sell buy", "deliver receive", "promise receive",
+        "elect lose",
+    )
 )
 
-# Event kinds that are the same whoever is named first: "Vell met Harrow" is "Harrow met Vell".
-SYMMETRIC_EVENT_KINDS = frozenset("meet sign agree".split())
+# Event kinds that are the same whoever is named first: "Vell met Harrow" is "Harrow met Vell", "the Union
+# admitted Brunmark" is "Brunmark joined the Union".
+SYMMETRIC_EVENT_KINDS = frozenset("meet sign agree join".split())
 
 # Event kinds that announce an event without it having happened: "threatened to close" is not "closed",
 # "offered to buy" is not "bought".

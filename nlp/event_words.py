@@ -33,11 +33,18 @@ class Word:
 @dataclass(frozen=True)
 class Event:
     """An event word ("offered", "took delivery"), the kinds of event it reports, and whether the text
-    says it did not happen ("refused to join", "called off the strike")."""
+    says it did not happen ("refused to join", "called off the strike"); ``denial`` is the kind of the
+    word that denies it ("refuse"), so that "refused to sign" can meet "vetoed"."""
 
     kinds: frozenset[str]
     negated: bool
     position: int
+    denial: str = ""
+
+    @property
+    def compared_kinds(self) -> frozenset[str]:
+        """The kinds it is matched on: its own and, when denied by a word with a kind, that one too."""
+        return self.kinds | {self.denial} if self.denial else self.kinds
 
 
 def stem(word: str) -> str:
@@ -137,18 +144,19 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
             phrase, length = (), 0  # a name ("March", "Summit Hotel"), not an event word
         else:
             phrase, length = _longest_phrase(words, position, lexicon.keys() | negating.keys())
-        if word.text.lower() in C.NEGATORS:
-            pending_negation = ("", position)
+        if word.text.lower() in C.NEGATORS and not (phrase in lexicon and length > 1):
+            pending_negation = ("", position)  # "not", but not "without power"
         elif phrase in negating and _denies_earlier(words, position, events):
             # "the walkout has been cancelled": the denied event came first.
-            events[-1] = Event(events[-1].kinds, True, events[-1].position)
+            events[-1] = Event(events[-1].kinds, True, events[-1].position, negating[phrase])
             used.update(range(position, position + length))
-        elif phrase in negating and not (phrase in lexicon and _next_text(words, position + length) != "to"):
+        elif phrase in negating and not (phrase in lexicon and not _infinitive_follows(words, position + length)):
             pending_negation = (negating[phrase], position)
             used.update(range(position, position + length))
         elif phrase in lexicon:
             negated = pending_negation is not None and position - pending_negation[1] <= C.NEGATION_REACH + length
-            events.append(Event(lexicon[phrase], negated, position))
+            denial = pending_negation[0] if negated else ""
+            events.append(Event(lexicon[phrase], negated, position, denial))
             used.update(range(position, position + length))
             pending_negation = None
         if phrase:
@@ -184,8 +192,12 @@ def _denies_earlier(words: list[Word], position: int, events: list[Event]) -> bo
     return passive and bool(events) and position - events[-1].position <= C.NEGATION_REACH
 
 
-def _next_text(words: list[Word], position: int) -> str:
-    return words[position].text.lower() if position < len(words) else ""
+def _infinitive_follows(words: list[Word], position: int) -> bool:
+    """ "to" and a verb ("declined to comment"), not "to" and an amount ("declined to 5%")."""
+    if position + 1 >= len(words) or words[position].text.lower() != "to":
+        return False
+    following = words[position + 1].text.lower()
+    return not (following[:1].isdigit() or following in C.NUMBER_WORDS or following in C.CURRENCIES)
 
 
 def is_passive(words: list[Word], event: Event) -> bool:

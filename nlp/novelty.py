@@ -4,8 +4,10 @@ Two developments are the same event when they agree on what happened, who did it
 figures. Each of these is scored from features computed once per development (:func:`features_of`):
 
 - the words about what and to what, aligned softly with static word embeddings ("weapons" ~ "arms");
-- the event words, by kind ("offered" ~ "proposed"), with opposed kinds ("bought" / "received", "agreed" /
-  "refused to") and a denied event ("did not sign") as evidence against;
+- the event words, by kind ("offered" ~ "proposed", "sworn in" ~ "took the oath"), from a lexicon of news
+  verbs and phrasal verbs in :mod:`nlp.constants`, with opposed kinds ("attend" / "skip", "bought" /
+  "received"), a denied event ("did not sign", "voted against lowering") as evidence against, and a denial
+  matched by kind ("refused to sign" ~ "vetoed");
 - the actors, matched on canonical name, surname, organisation short name or a known alias ("Kyiv");
   a different actor in the doer's place ("Marovia expelled…" / "Valdoria expelled…") counts against;
 - the figures, normalised (:mod:`nlp.figure_values`): the same amount is evidence for, a different amount of
@@ -244,8 +246,8 @@ def _event_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> tuple[fl
     if not a.events or not b.events:
         return UNKNOWN_SHARE, 0
     kinds_a, kinds_b = _kinds(a.events), _kinds(b.events)
-    matched_a = sum(1 for event in a.events if event.kinds & kinds_b)
-    matched_b = sum(1 for event in b.events if event.kinds & kinds_a)
+    matched_a = sum(1 for event in a.events if event.compared_kinds & kinds_b)
+    matched_b = sum(1 for event in b.events if event.compared_kinds & kinds_a)
     agreement = (matched_a / len(a.events) + matched_b / len(b.events)) / 2
     return agreement, int(_events_contradict(a.events, b.events, kinds_a, kinds_b))
 
@@ -343,7 +345,7 @@ def _parties_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
 
 
 def _kinds(events: Sequence[Event]) -> set[str]:
-    return {kind for event in events for kind in event.kinds}
+    return {kind for event in events for kind in event.compared_kinds}
 
 
 def _kinds_pair(events_a: Sequence[Event], events_b: Sequence[Event], pairs: frozenset[frozenset[str]]) -> bool:

@@ -12,11 +12,15 @@ from nlp.model import Development, Span
 from nlp.novelty import cluster_developments, group_developments, same_event, sameness
 
 PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
-ALL_PARTS = ("tune", "held_out", "fresh")
-# A floor against regressions, below the target of 0.9 for both: on all 130 pairs the method
-# measures precision 0.84 and recall 0.86 (0.58 / 0.73 on the 30 "fresh" pairs written after tuning;
-# benchmarks/developments.py prints every part). The target is not met yet.
-MIN_PRECISION = MIN_RECALL = 0.8
+ALL_PARTS = ("tune", "held_out", "fresh", "blind")
+# A floor against regressions, just below what is measured; the target of 0.9 for both is not met.
+# On all 190 pairs the method measures precision 0.88 and recall 0.87. By part (precision / recall):
+# tune 0.92 / 0.88, held_out 1.00 / 0.92, fresh 0.88 / 1.00 (both used for changes since), and 0.77 / 0.77
+# on the 60 "blind" pairs, written before the event lexicon was broadened and never used to choose a
+# change (0.59 / 0.57 before it): the honest estimate for unseen wording. benchmarks/developments.py
+# prints every part.
+MIN_PRECISION = 0.87
+MIN_RECALL = 0.86
 
 
 def development(text: str, actors=(), figures=()) -> Development:
