@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nlp.model import Extraction, Kind, Speaker, Statement
+from nlp.model import Extraction, Figure, Kind, Speaker, Statement
 
 MAX_BLOCKS = 50
 """Blocks Slack accepts in one message."""
@@ -29,11 +29,25 @@ Block = dict[str, Any]
 
 def statements_blocks(extraction: Extraction, *, limit: int = DEFAULT_STATEMENT_LIMIT) -> dict[str, Any]:
     """Who said what in an article: statements grouped by speaker, in order of each speaker's first statement."""
+    return _message(extraction, before=[], after=[], limit=limit)
+
+
+def article_blocks(extraction: Extraction, *, limit: int = DEFAULT_STATEMENT_LIMIT) -> dict[str, Any]:
+    """Everything read from an article: the three-point summary, who said what, then the key figures."""
+    before = [_section(_bulleted("Summary", extraction.summary))] if extraction.summary else []
+    figures = list(dict.fromkeys(_figure_line(figure) for figure in extraction.figures))
+    after = [_divider(), _section(_bulleted("Key figures", figures))] if figures else []
+    return _message(extraction, before=before, after=after, limit=limit)
+
+
+def _message(extraction: Extraction, *, before: list[Block], after: list[Block], limit: int) -> dict[str, Any]:
+    """Header, ``before``, the statements by speaker (cut to fit), ``after``, and the article link."""
     title = extraction.title or DEFAULT_TITLE
     footer = [_context(f"<{extraction.url}|Read the article>")] if extraction.url else []
     shown = extraction.statements[:limit]
     # Two blocks are kept back: the header, and the "…and N more" line or the "none found" section.
-    body, shown_count = _fit_speaker_groups(_group_by_speaker(shown), MAX_BLOCKS - 2 - len(footer))
+    room = MAX_BLOCKS - 2 - len(before) - len(after) - len(footer)
+    body, shown_count = _fit_speaker_groups(_group_by_speaker(shown), room)
     hidden_count = len(extraction.statements) - shown_count
     if hidden_count:
         body.append(_context(f"{ELLIPSIS}and {hidden_count} more {_plural(hidden_count, 'statement')}"))
@@ -41,8 +55,23 @@ def statements_blocks(extraction: Extraction, *, limit: int = DEFAULT_STATEMENT_
         body.append(_section("No attributed statements found."))
     return {
         "text": _fallback_text(title, extraction.statements),
-        "blocks": [_header(title), *body, *footer],
+        "blocks": [_header(title), *before, *body, *after, *footer],
     }
+
+
+def _bulleted(heading: str, lines: list[str] | tuple[str, ...]) -> str:
+    """``*heading*`` and one ``•`` line each, as many whole lines as fit in a section."""
+    text = f"*{heading}*"
+    for line in lines:
+        bullet = f"\n• {_escape(line)}"
+        if len(text) + len(bullet) > MAX_SECTION_TEXT:
+            break
+        text += bullet
+    return text
+
+
+def _figure_line(figure: Figure) -> str:
+    return f"{figure.span.text} — {figure.about}" if figure.about else figure.span.text
 
 
 def _group_by_speaker(statements: tuple[Statement, ...]) -> list[tuple[str, list[Statement]]]:

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from handlers.blocks import MAX_BLOCKS, MAX_HEADER_TEXT, MAX_SECTION_TEXT, statements_blocks
-from nlp.model import Extraction, Kind
+from handlers.blocks import MAX_BLOCKS, MAX_HEADER_TEXT, MAX_SECTION_TEXT, article_blocks, statements_blocks
+from nlp.model import Extraction, Figure, FigureKind, Kind, Span
 from tests.factories import example_extraction, speaker_named, statement_by
 
 
@@ -145,3 +145,21 @@ def test_the_heading_takes_a_title_from_any_statement_of_the_speaker():
     )
 
     assert texts(message, "section")[0].splitlines()[0] == "*Ann Lee* — Minister"
+
+
+def test_article_message_has_summary_statements_and_key_figures():
+    message = article_blocks(example_extraction(title="Aid talks"))
+    sections = texts(message, "section")
+    assert sections[0] == "*Summary*\n• Aid reached $175 billion."
+    assert sections[-1] == "*Key figures*\n• $175 billion — Aid"
+    assert any(section.startswith("*Volodymyr Zelensky*") for section in sections)
+
+
+def test_article_message_stays_within_limits_with_many_statements_and_figures():
+    statements = tuple(statement_by(speaker_named(f"Speaker {i}"), "words " * 50) for i in range(500))
+    figures = tuple(Figure(Span(0, 4, f"${i}"), FigureKind.MONEY, Span(0, 4, "s"), "x" * 200) for i in range(100))
+    extraction = Extraction(statements=statements, entities=(), figures=figures, summary=("point",) * 3)
+    message = article_blocks(extraction)
+    assert len(message["blocks"]) <= MAX_BLOCKS
+    assert all(len(b["text"]["text"]) <= MAX_SECTION_TEXT for b in message["blocks"] if b["type"] == "section")
+    assert message["blocks"][-1]["text"]["text"].startswith("*Key figures*")
