@@ -446,3 +446,89 @@ TENTATIVE_EVENT_KINDS = frozenset("propose threaten promise".split())
 
 # Prepositions after which an actor is where something happened, not who did it or to whom: "in Halden".
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across around within throughout".split())
+
+# --- Names (nlp/names.py) -------------------------------------------------------------------------------------
+# Identity keys of people and terms of statements for the archive's who-said indexes. Words are casefolded with
+# accents stripped.
+
+# Words before a name that give the person's title, not the name: honorifics and offices, less those that are
+# also common first names ("Dean Baquet"), plus job words the press puts in front of a name ("Tesla chief
+# executive Elon Musk"). Everything up to the last of them in front of a name is dropped.
+NAME_TITLE_WORDS = (HONORIFICS | OFFICE_WORDS | frozenset(
+    """
+    executive boss head economist analyst strategist lawmaker legislator mp mep councillor councilor activist
+    lawyer doctor coach manager superintendent inspector constable detective sgt spokesperson president-elect
+    elect crown mme mlle msgr
+    """.split()
+)) - frozenset({"dean"})
+
+# Words that may follow a title word and still belong to the title: "Secretary of State", "Minister for
+# Foreign Affairs", "Speaker of the House". After "of" or "for" with none of these, one word is taken as the
+# place the office is of ("Governor of Texas Greg Abbott").
+NAME_TITLE_CONNECTORS = frozenset("of for the and on to".split())
+NAME_PORTFOLIO_WORDS = frozenset(
+    """
+    state defence defense foreign affairs interior home finance health justice education energy trade treasury
+    homeland security transport labour labor environment agriculture commerce economy economic culture
+    communications digital science technology housing immigration sport national federal general staff
+    armed forces army navy air force police fire public works development international house senate
+    """.split()
+)
+
+# Words after a name that are not part of it: "Martin Luther King Jr.".
+NAME_SUFFIXES = frozenset("jr jr. sr sr. junior senior ii iii iv phd md mp mep qc kc esq".split())
+
+# Particles inside a surname ("von der Leyen", "bin Salman"): a name that starts with one is a bare surname.
+SURNAME_PARTICLES = frozenset("von van der den de del della di da du dos das la le bin ibn bint abu st".split())
+
+# The Arabic article, written "al-" or "el-" as often as it is left out: "Bashar al-Assad" is "Assad".
+# Dropped when hyphenated or inside a name, kept as a first name ("Al Gore").
+ARABIC_ARTICLES = frozenset("al el".split())
+
+# Letters NFKD does not decompose, spelled out as the English press writes them.
+_LETTER_SPELLINGS = {"ø": "o", "đ": "dj", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"}
+NAME_LETTERS = str.maketrans(
+    {**_LETTER_SPELLINGS, **{k.upper(): v.capitalize() for k, v in _LETTER_SPELLINGS.items()}, "ı": "i"}
+)
+
+# Transliteration variants written differently for one name, folded into one spelling per word (applied in
+# order, to words of at least MIN_FOLDED_WORD letters): Zelenskyy / Zelenskiy / Zelenskii / Zelenskij /
+# Zelensky → "zelensky"; Yanukovych / Yanukovich; Yuliya / Yulia / Yuliia; Alexei / Aleksey. "kh"/"h", "q"/"k"/"g" and
+# "ou"/"u" are left alone: they tell real names apart (Khan / Han, Quinn / Guinn, Louis / Luis).
+RE_NAME_ENDING_FOLDS = (
+    (re.compile(r"[iy]+j?$"), "y"),
+    (re.compile(r"i+y?a$"), "ia"),
+    (re.compile(r"ych$"), "ich"),
+)
+MIN_FOLDED_WORD = 4
+RE_NAME_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
+RE_ARABIC_ARTICLE_PREFIX = re.compile(r"\b(?:al|el)[-‐‑]", re.IGNORECASE)
+RE_POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s|$))")
+RE_NAME_PUNCTUATION = re.compile(r"[^\w\s]|_")
+RE_TERM = re.compile(r"[^\W_]+")
+
+# Words left out of the topic and role indexes: they occur in nearly every statement.
+TOPIC_STOPWORDS = frozenset(
+    """
+    a an the of to in on at for by with from into onto about as and or but nor so than then that this these
+    those it its it's they them their theirs he him his she her hers we our ours us i me my mine you your yours
+    who whom whose which what when where why how while is are was were be been being am has have had having
+    do does did doing done will would shall should can could may might must also just only still yet already
+    some any all each every both either neither other another such there here after before during since until
+    over under between against among amid through per via not no very too more most less least much many
+    own same again further once if because up down out off s t don dont isnt arent wasnt werent
+    wont cant couldnt shouldnt wouldnt im ive youre weve theyre thats theres say says said saying told tell
+    tells
+    """.split()
+)
+
+# A word this long or shorter written in capitals is an acronym ("US", "WHO", "NATO"): neither a stopword nor
+# stemmed.
+MAX_ACRONYM_LETTERS = 4
+
+# A word's inflection and what replaces it, tried in order; the first that fits is removed.
+TOPIC_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+# "-es" is a suffix of its own only after these ("taxes", "churches"); elsewhere only the "s" goes ("guarantees").
+SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
+# Words ending in these keep their final "s": "business", "bus", "crisis".
+KEPT_S_ENDINGS = ("ss", "us", "is")
