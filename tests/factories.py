@@ -5,10 +5,10 @@ from __future__ import annotations
 from nlp.model import Development, Entity, EntityKind, Extraction, Figure, FigureKind, Kind, Span, Speaker, Statement
 
 ARTICLE = (
-    "“I confirmed that we are ready,” Zelensky said, “and Europe supports us.” "
-    "French President Emmanuel Macron said the summit focused on security guarantees. "
+    "“I confirmed that we are ready,” Holt said, “and Portvale supports us.” "
+    "Council Leader Tom Baker said the talks focused on ferry guarantees. "
     "He hailed the talks as “a major step forward”. "
-    "Aid reached $175 billion."
+    "Aid reached $175 million."
 )
 """A short article; the example statements point into it by character offsets."""
 
@@ -19,29 +19,29 @@ def span(words: str, *, after: str = "") -> Span:
     return Span(start, start + len(words), words)
 
 
-ZELENSKY = Speaker(span("Zelensky"), "Volodymyr Zelensky", "Ukrainian President", EntityKind.PERSON)
-MACRON = Speaker(span("French President Emmanuel Macron"), "Emmanuel Macron", "French President", EntityKind.PERSON)
-MACRON_AS_HE = Speaker(span("He"), "Emmanuel Macron", "French President", EntityKind.PERSON)
+HOLT = Speaker(span("Holt"), "Lena Holt", "Transport Secretary", EntityKind.PERSON)
+BAKER = Speaker(span("Council Leader Tom Baker"), "Tom Baker", "Council Leader", EntityKind.PERSON)
+BAKER_AS_HE = Speaker(span("He"), "Tom Baker", "Council Leader", EntityKind.PERSON)
 
 INTERRUPTED_DIRECT = Statement(
-    content=(span("I confirmed that we are ready,"), span("and Europe supports us.")),
+    content=(span("I confirmed that we are ready,"), span("and Portvale supports us.")),
     kind=Kind.DIRECT,
     cue=span("said"),
-    speaker=ZELENSKY,
-    sentence=span("“I confirmed that we are ready,” Zelensky said, “and Europe supports us.”"),
+    speaker=HOLT,
+    sentence=span("“I confirmed that we are ready,” Holt said, “and Portvale supports us.”"),
 )
 REPORTED = Statement(
-    content=(span("the summit focused on security guarantees"),),
+    content=(span("the talks focused on ferry guarantees"),),
     kind=Kind.INDIRECT,
-    cue=span("said", after="Macron"),
-    speaker=MACRON,
-    sentence=span("French President Emmanuel Macron said the summit focused on security guarantees."),
+    cue=span("said", after="Baker"),
+    speaker=BAKER,
+    sentence=span("Council Leader Tom Baker said the talks focused on ferry guarantees."),
 )
 PARTIAL = Statement(
     content=(span("the talks as “a major step forward”"),),
     kind=Kind.PARTIAL,
     cue=span("hailed"),
-    speaker=MACRON_AS_HE,
+    speaker=BAKER_AS_HE,
     sentence=span("He hailed the talks as “a major step forward”."),
 )
 
@@ -51,14 +51,14 @@ def example_extraction(**metadata: str | None) -> Extraction:
     return Extraction(
         statements=(INTERRUPTED_DIRECT, REPORTED, PARTIAL),
         entities=(
-            Entity("Volodymyr Zelensky", EntityKind.PERSON, "Ukrainian President", (ZELENSKY.mention,)),
-            Entity("Emmanuel Macron", EntityKind.PERSON, "French President", (span("Emmanuel Macron"),)),
-            Entity("Europe", EntityKind.PLACE, None, (span("Europe"),)),
+            Entity("Lena Holt", EntityKind.PERSON, "Transport Secretary", (HOLT.mention,)),
+            Entity("Tom Baker", EntityKind.PERSON, "Council Leader", (span("Tom Baker"),)),
+            Entity("Portvale", EntityKind.PLACE, None, (span("Portvale"),)),
         ),
-        figures=(Figure(span("$175 billion"), FigureKind.MONEY, span("Aid reached $175 billion."), "Aid"),),
-        summary=("Aid reached $175 billion.",),
+        figures=(Figure(span("$175 million"), FigureKind.MONEY, span("Aid reached $175 million."), "Aid"),),
+        summary=("Aid reached $175 million.",),
         developments=(
-            Development("Aid reached $175 billion.", (), ("$175 billion",), span("Aid reached $175 billion.")),
+            Development("Aid reached $175 million.", (), ("$175 million",), span("Aid reached $175 million.")),
         ),
         **metadata,
     )

@@ -136,9 +136,9 @@ def test_the_pool_reads_only_a_few_batches_ahead():
 @pytest.mark.parametrize("processes", [1, 2])
 def test_with_the_real_model(tmp_path, settings, processes):
     texts = [
-        "“We are ready for a meeting,” Zelensky said on Monday.",
+        "“We are ready for a meeting,” Mayor Ana Ruiz said on Monday.",
         "The weather was mild.",
-        "French President Emmanuel Macron said the summit focused on security guarantees.",
+        "Council leader Tom Baker said the talks focused on the ferry timetable.",
     ]
 
     records = run(

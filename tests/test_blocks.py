@@ -29,21 +29,21 @@ def assert_within_slack_limits(message):
 
 
 def test_groups_statements_under_speaker_name_and_title():
-    message = statements_blocks(example_extraction(title="Trump meets Zelensky"))
+    message = statements_blocks(example_extraction(title="Ferry talks"))
 
-    assert texts(message, "header") == ["Trump meets Zelensky"]
+    assert texts(message, "header") == ["Ferry talks"]
     zelensky, macron = texts(message, "section")
     assert zelensky.splitlines() == [
-        "*Volodymyr Zelensky* — Ukrainian President",
-        "• _said_ “I confirmed that we are ready, … and Europe supports us.”",
+        "*Lena Holt* — Transport Secretary",
+        "• _said_ “I confirmed that we are ready, … and Portvale supports us.”",
     ]
     assert macron.splitlines() == [
-        "*Emmanuel Macron* — French President",
-        "• _said_ (reported) the summit focused on security guarantees",
+        "*Tom Baker* — Council Leader",
+        "• _said_ (reported) the talks focused on ferry guarantees",
         "• _hailed_ (partial quote) the talks as “a major step forward”",
     ]
     assert [block["type"] for block in message["blocks"]] == ["header", "section", "divider", "section"]
-    assert message["text"] == "Trump meets Zelensky: 3 statements from 2 speakers"
+    assert message["text"] == "Ferry talks: 3 statements from 2 speakers"
 
 
 def test_default_title_and_article_link():
@@ -150,9 +150,9 @@ def test_the_heading_takes_a_title_from_any_statement_of_the_speaker():
 def test_article_message_has_summary_statements_and_key_figures():
     message = article_blocks(example_extraction(title="Aid talks"))
     sections = texts(message, "section")
-    assert sections[0] == "*Summary*\n• Aid reached $175 billion."
-    assert sections[-1] == "*Key figures*\n• $175 billion — Aid"
-    assert any(section.startswith("*Volodymyr Zelensky*") for section in sections)
+    assert sections[0] == "*Summary*\n• Aid reached $175 million."
+    assert sections[-1] == "*Key figures*\n• $175 million — Aid"
+    assert any(section.startswith("*Lena Holt*") for section in sections)
 
 
 def test_article_message_stays_within_limits_with_many_statements_and_figures():

@@ -2,7 +2,7 @@ import json
 from dataclasses import replace
 
 from nlp.model import Extraction
-from nlp.serialize import extraction_to_dict, scorer_quotes
+from nlp.serialize import extraction_from_dict, extraction_to_dict, scorer_quotes
 from tests.factories import ARTICLE, REPORTED, example_extraction
 
 
@@ -18,23 +18,23 @@ def test_extraction_to_dict_is_json_safe_and_complete():
     first = result["statements"][0]
     assert [piece["text"] for piece in first["content"]] == [
         "I confirmed that we are ready,",
-        "and Europe supports us.",
+        "and Portvale supports us.",
     ]
     assert first["cue"]["text"] == "said"
     assert first["speaker"] == {
-        "mention": {"start": ARTICLE.index("Zelensky"), "end": ARTICLE.index("Zelensky") + 8, "text": "Zelensky"},
-        "name": "Volodymyr Zelensky",
-        "title": "Ukrainian President",
+        "mention": {"start": ARTICLE.index("Holt"), "end": ARTICLE.index("Holt") + 4, "text": "Holt"},
+        "name": "Lena Holt",
+        "title": "Transport Secretary",
         "kind": "person",
     }
     assert first["sentence"]["text"].startswith("“I confirmed")
     assert [entity["kind"] for entity in result["entities"]] == ["person", "person", "place"]
     assert result["figures"][0]["kind"] == "money"
-    assert result["figures"][0]["span"]["text"] == "$175 billion"
+    assert result["figures"][0]["span"]["text"] == "$175 million"
     assert result["figures"][0]["about"] == "Aid"
-    assert result["summary"] == ["Aid reached $175 billion."]
-    assert result["developments"][0]["figures"] == ["$175 billion"]
-    assert result["developments"][0]["sentence"]["text"] == "Aid reached $175 billion."
+    assert result["summary"] == ["Aid reached $175 million."]
+    assert result["developments"][0]["figures"] == ["$175 million"]
+    assert result["developments"][0]["sentence"]["text"] == "Aid reached $175 million."
 
 
 def test_extraction_to_dict_keeps_missing_parts_as_null():
@@ -55,9 +55,9 @@ def test_every_span_matches_the_article_text():
 def test_scorer_quotes_joins_an_interrupted_quote_into_one_content_span():
     interrupted = scorer_quotes(example_extraction(), ARTICLE)[0]
 
-    assert interrupted["content"]["text"] == "I confirmed that we are ready,” Zelensky said, “and Europe supports us."
-    assert interrupted["speaker"]["text"] == "Zelensky"
-    assert interrupted["speaker_name"] == "Volodymyr Zelensky"
+    assert interrupted["content"]["text"] == "I confirmed that we are ready,” Holt said, “and Portvale supports us."
+    assert interrupted["speaker"]["text"] == "Holt"
+    assert interrupted["speaker_name"] == "Lena Holt"
     assert interrupted["cue"]["text"] == "said"
 
 
@@ -74,3 +74,15 @@ def test_scorer_quotes_gives_null_speaker_and_cue_when_unknown():
     assert quote["speaker_name"] is None
     assert quote["cue"] is None
     assert set(quote) == {"speaker", "speaker_name", "content", "cue", "direct"}
+
+
+def test_extraction_from_dict_reads_back_what_extraction_to_dict_wrote():
+    extraction = example_extraction(title="Summit", url="https://example.com/a", published="2025-08-18")
+
+    assert extraction_from_dict(json.loads(json.dumps(extraction_to_dict(extraction)))) == extraction
+
+
+def test_extraction_from_dict_of_an_empty_extraction():
+    empty = Extraction(statements=(), entities=(), figures=())
+
+    assert extraction_from_dict(extraction_to_dict(empty)) == empty
