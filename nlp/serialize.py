@@ -1,7 +1,7 @@
 """Turn an :class:`~nlp.model.Extraction` into JSON-safe dictionaries.
 
 Two shapes: :func:`extraction_to_dict` is the full result (what the archive stores and ``summit extract --json``
-prints); :func:`scorer_quotes` is the flat list of quotes the evaluation scripts compare with gold annotations.
+prints), read back by :func:`extraction_from_dict`; :func:`scorer_quotes` is the flat list of quotes the evaluation scripts compare with gold annotations.
 Pure functions of plain data: no spaCy here.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nlp.model import Development, Entity, Extraction, Figure, Kind, Span, Speaker, Statement
+from nlp.model import Development, Entity, EntityKind, Extraction, Figure, FigureKind, Kind, Span, Speaker, Statement
 
 QUOTED_KINDS = frozenset({Kind.DIRECT, Kind.PARTIAL})
 """Kinds whose content stands in quote marks: the evaluation calls these "direct"."""
@@ -95,3 +95,67 @@ def development_to_dict(development: Development) -> dict[str, Any]:
         "figures": list(development.figures),
         "sentence": span_to_dict(development.sentence),
     }
+
+
+def extraction_from_dict(data: dict[str, Any]) -> Extraction:
+    """The inverse of :func:`extraction_to_dict`; raise KeyError, TypeError or ValueError on a malformed dict."""
+    return Extraction(
+        statements=tuple(statement_from_dict(item) for item in data["statements"]),
+        entities=tuple(entity_from_dict(item) for item in data["entities"]),
+        figures=tuple(figure_from_dict(item) for item in data["figures"]),
+        summary=tuple(str(sentence) for sentence in data.get("summary", ())),
+        developments=tuple(development_from_dict(item) for item in data.get("developments", ())),
+        title=data.get("title"),
+        url=data.get("url"),
+        published=data.get("published"),
+    )
+
+
+def span_from_dict(data: dict[str, Any]) -> Span:
+    return Span(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def speaker_from_dict(data: dict[str, Any]) -> Speaker:
+    return Speaker(
+        mention=span_from_dict(data["mention"]),
+        name=data["name"],
+        title=data["title"],
+        kind=EntityKind(data["kind"]) if data["kind"] else None,
+    )
+
+
+def statement_from_dict(data: dict[str, Any]) -> Statement:
+    return Statement(
+        content=tuple(span_from_dict(span) for span in data["content"]),
+        kind=Kind(data["kind"]),
+        cue=span_from_dict(data["cue"]) if data["cue"] else None,
+        speaker=speaker_from_dict(data["speaker"]) if data["speaker"] else None,
+        sentence=span_from_dict(data["sentence"]),
+    )
+
+
+def entity_from_dict(data: dict[str, Any]) -> Entity:
+    return Entity(
+        name=data["name"],
+        kind=EntityKind(data["kind"]),
+        title=data["title"],
+        mentions=tuple(span_from_dict(span) for span in data["mentions"]),
+    )
+
+
+def figure_from_dict(data: dict[str, Any]) -> Figure:
+    return Figure(
+        span=span_from_dict(data["span"]),
+        kind=FigureKind(data["kind"]),
+        sentence=span_from_dict(data["sentence"]),
+        about=data.get("about"),
+    )
+
+
+def development_from_dict(data: dict[str, Any]) -> Development:
+    return Development(
+        text=data["text"],
+        actors=tuple(data["actors"]),
+        figures=tuple(data["figures"]),
+        sentence=span_from_dict(data["sentence"]),
+    )
