@@ -1,23 +1,35 @@
-"""The ``summit`` command line: look at what the pipeline finds in articles without Slack or Redis.
+"""The ``summit`` command line: what the pipeline finds in articles, and the archive of who said what.
 
 Each subcommand parses its arguments, calls one function and prints. Expected failures (a missing file, a bad
-setting, a model that is not installed) end with one plain sentence on stderr and exit code 2.
+setting, a model that is not installed, Redis out of reach) end with one plain sentence on stderr and exit code 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import redis
+
 import nlp
+from bot import keys as archive_keys
+from bot.answers import render_answer
+from bot.archive import Archive
 from bot.batch import write_quotes_jsonl
+from bot.cache import ExtractionCache
 from bot.errors import SummitError
+from bot.ingest import Outcome, ingest
+from bot.redis_connection import connect, redact_url
+from bot.whosaid import DEFAULT_LIMIT, who_said
 from bot.logs import configure_logging
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.terminal import render_message
@@ -37,6 +49,10 @@ EXIT_FAILURE = 2
 """Exit code of an expected failure, one the user can fix."""
 PREVIEW_PARAGRAPHS = 3
 """Paragraphs of the article text shown by ``summit read`` without ``--json``."""
+DEMO_QUERIES = ("Zelensky", "Trump", "security guarantees")
+"""What ``summit demo`` asks the archive once the seeds are in."""
+RE_DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
+DURATION_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
 class NoArticles(SummitError):
@@ -45,10 +61,14 @@ class NoArticles(SummitError):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    settings = None
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
         args.run(args, settings)
+    except redis.RedisError as error:
+        # Redis answered at start-up, then stopped: each article is one transaction, so nothing is half-written.
+        return _fail(f"{_redis_place(settings)} failed: {error}")
     except SummitError as error:
         return _fail(str(error))
     except ReadError as error:
@@ -84,10 +104,43 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("--json", action="store_true", help="print the article and its metadata as JSON")
     read.set_defaults(run=_read)
 
-    demo = commands.add_parser("demo", help="show who said what in each sample article, as Slack will")
+    demo = commands.add_parser(
+        "demo", help="store the sample articles in the archive and show who said what, as Slack will"
+    )
     demo.add_argument("--seeds", type=Path, default=SEEDS_DIR, metavar="DIR", help="folder of *.txt articles")
+    _team_option(demo)
     demo.set_defaults(run=_demo)
+
+    ingest_command = commands.add_parser("ingest", help="read articles (links, files, folders) into the archive")
+    ingest_command.add_argument("sources", nargs="+", metavar="URL|FILE|DIR")
+    _team_option(ingest_command)
+    ingest_command.set_defaults(run=_ingest)
+
+    who = commands.add_parser("who-said", help="who said it: a person, a role or a topic, from the archive")
+    who.add_argument("query", nargs="+", metavar="QUERY")
+    who.add_argument("--since", type=_duration, metavar="AGE", help="only statements newer than this: 30m, 12h, 2d, 1w")
+    who.add_argument("--outlet", metavar="OUTLET", help="only statements from this outlet (reuters.com)")
+    who.add_argument("--limit", type=_positive_int, default=DEFAULT_LIMIT, metavar="N",
+                     help=f"statements shown ({DEFAULT_LIMIT})")
+    who.add_argument("--json", action="store_true", help="print the answer as JSON")
+    _team_option(who)
+    who.set_defaults(run=_who_said)
+
+    export = commands.add_parser("export", help="write the archive to stdout as JSON lines")
+    _team_option(export)
+    export.set_defaults(run=_export)
+
+    import_command = commands.add_parser("import", help="read an archive written by summit export")
+    import_command.add_argument("file", type=Path, metavar="FILE")
+    import_command.add_argument("--partial", action="store_true", help="import the good lines of a file with bad ones")
+    _team_option(import_command)
+    import_command.set_defaults(run=_import)
     return parser
+
+
+def _team_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--team", default=archive_keys.DEFAULT_TEAM, metavar="ID",
+                        help=f"Slack workspace (team id) whose archive to use ({archive_keys.DEFAULT_TEAM})")
 
 
 def _extract(args: argparse.Namespace, settings: Settings) -> None:
@@ -116,9 +169,82 @@ def _demo(args: argparse.Namespace, settings: Settings) -> None:
     paths = sorted(args.seeds.glob("*.txt"))
     if not paths:
         raise NoArticles(f"There is no .txt article in {args.seeds}.")
-    model = nlp.load_model(settings.model_name)
+    archive, cache = open_archive(settings, args.team)
     for number, path in enumerate(paths):
-        print(("\n" if number else "") + who_said_what(extract_file(model, path)))
+        (item,) = ingest(str(path), archive=archive, cache=cache, model_loader=_model_loader(settings),
+                         settings=settings).items
+        # The same text in two files is one article; each is still shown under its own name.
+        extraction = dataclasses.replace(archive.load(item.article.id).extraction, title=path.name)
+        print(("\n" if number else "") + who_said_what(extraction))
+    for query in DEMO_QUERIES:
+        print(f"\n$ summit who-said {query}\n" + render_answer(who_said(archive, query)))
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> None:
+    archive, cache = open_archive(settings, args.team)
+    loader = _model_loader(settings)
+    failed = 0
+    for source in args.sources:
+        result = ingest(source, archive=archive, cache=cache, model_loader=loader, settings=settings)
+        for item in result.items:
+            if item.outcome is Outcome.FAILED:
+                failed += 1
+                print(f"failed     {item.source}: {item.error}", file=sys.stderr)
+                continue
+            article = item.article
+            title = article.title or article.id
+            print(f"{item.outcome.value:<10} {item.source}: {title} ({article.statements} statements)")
+    if failed:
+        raise SummitError(f"{failed} article{'s' if failed > 1 else ''} could not be read; the rest are stored.")
+
+
+def _who_said(args: argparse.Namespace, settings: Settings) -> None:
+    archive, _cache = open_archive(settings, args.team)
+    answer = who_said(archive, " ".join(args.query), since=args.since, outlet=args.outlet, limit=args.limit)
+    print(json.dumps(dataclasses.asdict(answer), indent=2, ensure_ascii=False) if args.json else render_answer(answer))
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> None:
+    archive, _cache = open_archive(settings, args.team)
+    for line in archive.export_lines():
+        sys.stdout.write(line + "\n")
+
+
+def _import(args: argparse.Namespace, settings: Settings) -> None:
+    archive, _cache = open_archive(settings, args.team)
+    with args.file.open(encoding="utf-8", errors="replace") as lines:
+        report = archive.import_lines(lines, partial=args.partial)
+    for bad in report.bad_lines:
+        print(f"{args.file}, line {bad.number}: {bad.reason}", file=sys.stderr)
+    if not report.applied:
+        count = len(report.bad_lines)
+        raise SummitError(
+            f"{count} bad line{'s' if count > 1 else ''} in {args.file}; nothing was imported "
+            "(--partial imports the good lines)."
+        )
+    print(f"Imported {report.imported} article{'s' if report.imported != 1 else ''}"
+          f" ({report.already_there} already in the archive, {len(report.bad_lines)} bad lines skipped).")
+
+
+def open_archive(settings: Settings, team: str) -> tuple[Archive, ExtractionCache]:
+    """The workspace's archive and the shared extraction cache, on the Redis the settings name."""
+    try:
+        keys = archive_keys.Keys(team, prefix=archive_keys.NAMESPACE)
+    except ValueError as error:
+        raise SummitError(f"--team {error}.") from None
+    client = connect(settings)
+    return Archive(client, keys), ExtractionCache(client, keys, ttl_days=settings.cache_ttl_days)
+
+
+def _model_loader(settings: Settings):
+    """Load the spaCy model the first time it is called (only a cache miss needs it), then reuse it."""
+    return functools.cache(lambda: nlp.load_model(settings.model_name))
+
+
+def _redis_place(settings: Settings | None) -> str:
+    if settings is not None and settings.redis_url:
+        return f"Redis at {redact_url(settings.redis_url)}"
+    return "The embedded Redis"
 
 
 def extract_file(model: Language, path: Path) -> Extraction:
@@ -147,6 +273,13 @@ def article_view(article: Article) -> str:
 def who_said_what(extraction: Extraction) -> str:
     """The statements as the bot shows them in Slack, styled when stdout is a terminal."""
     return render_message(statements_blocks(extraction), color=sys.stdout.isatty())
+
+
+def _duration(value: str) -> timedelta:
+    match = RE_DURATION.match(value)
+    if not match:
+        raise argparse.ArgumentTypeError(f"must be a number and a unit (30m, 12h, 2d, 1w), got {value!r}")
+    return timedelta(**{DURATION_UNITS[match.group(2).lower()]: int(match.group(1))})
 
 
 def _positive_int(value: str) -> int:

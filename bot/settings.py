@@ -52,6 +52,16 @@ def _parse_log_level(value: str) -> str:
     return level
 
 
+def _parse_days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        raise ValueError(f"must be a whole number of days; got {value!r}") from None
+    if days < 1:
+        raise ValueError(f"must be at least 1; got {days}")
+    return days
+
+
 def _parse_flag(value: str) -> bool:
     try:
         return FLAG_VALUES[value.strip().lower()]
@@ -107,6 +117,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Let the link reader open private and local addresses (1, true or yes): for tests and local setups only.",
         _parse_flag,
     ),
+    Setting(
+        "cache_ttl_days",
+        "SUMMIT_CACHE_TTL_DAYS",
+        "30",
+        "Days an article's extraction stays in the cache; the archive itself never expires.",
+        _parse_days,
+    ),
 )
 
 
@@ -117,6 +134,7 @@ class Settings:
     data_dir: Path
     log_level: str
     allow_private_urls: bool
+    cache_ttl_days: int
 
 
 def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:

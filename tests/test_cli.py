@@ -9,7 +9,10 @@ from bot.settings import PROJECT_ROOT
 from tests.pages import BRIDGE_PARAGRAPHS, article_page
 
 SEED_ARTICLE = PROJECT_ROOT / "seeds" / "000_487afd3e3b9a1808.txt"
-ARTICLE = "“We are ready for a meeting,” Zelensky said on Monday. Macron said the talks went well.\n"
+ARTICLE = (
+    "“We are ready for a meeting,” Mayor Ana Ruiz said on Monday. Council leader Tom Baker said the talks about "
+    "the ferry terminal went well and that a deal could be signed within weeks, before the summer timetable.\n"
+)
 
 
 @pytest.fixture
@@ -81,7 +84,11 @@ def test_processes_must_be_positive(tmp_path):
     assert exit_info.value.code == 2
 
 
-def test_demo_shows_every_article_of_the_seeds_folder(tmp_path, capsys):
+def test_demo_shows_every_article_of_the_seeds_folder(tmp_path, capsys, redis_client, key_prefix, monkeypatch):
+    # The demo stores the articles in the archive: the test's Redis, under the test's own keys.
+    monkeypatch.setattr("bot.cli.connect", lambda settings: redis_client)
+    monkeypatch.setattr("bot.keys.NAMESPACE", f"{key_prefix}summit")
+    monkeypatch.setattr("bot.cli.configure_logging", lambda level: None)
     for name in ("b.txt", "a.txt"):
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")

@@ -16,6 +16,7 @@ def test_defaults():
         data_dir=PROJECT_ROOT / "data",
         log_level="INFO",
         allow_private_urls=False,
+        cache_ttl_days=30,
     )
 
 
@@ -27,6 +28,7 @@ def test_environment_overrides_every_default(tmp_path):
             "SUMMIT_DATA_DIR": str(tmp_path),
             "SUMMIT_LOG_LEVEL": "debug",
             "SUMMIT_ALLOW_PRIVATE_URLS": "yes",
+            "SUMMIT_CACHE_TTL_DAYS": "7",
         }
     )
 
@@ -36,6 +38,7 @@ def test_environment_overrides_every_default(tmp_path):
         data_dir=tmp_path.resolve(),
         log_level="DEBUG",
         allow_private_urls=True,
+        cache_ttl_days=7,
     )
 
 
@@ -61,6 +64,8 @@ def test_relative_data_dir_is_taken_from_the_current_directory(tmp_path, monkeyp
         ("REDIS_URL", "localhost:6379"),
         ("REDIS_URL", "http://:hunter2@redis.example.com"),
         ("SUMMIT_ALLOW_PRIVATE_URLS", "maybe"),
+        ("SUMMIT_CACHE_TTL_DAYS", "0"),
+        ("SUMMIT_CACHE_TTL_DAYS", "a month"),
     ],
 )
 def test_bad_value_names_the_variable(variable, value):
