@@ -33,7 +33,7 @@ from bot.whosaid import DEFAULT_LIMIT, who_said
 from bot.logs import configure_logging
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.terminal import render_message
-from handlers.blocks import statements_blocks
+from handlers.blocks import article_blocks
 from nlp.model import Extraction
 from nlp.read_errors import ReadError
 from nlp.reader import Article, read_file, read_url
@@ -148,7 +148,7 @@ def _extract(args: argparse.Namespace, settings: Settings) -> None:
     if args.json:
         print(json.dumps(extraction_to_dict(extraction), indent=2, ensure_ascii=False))
     else:
-        print(who_said_what(extraction))
+        print(extraction_view(extraction))
 
 
 def _quotes(args: argparse.Namespace, settings: Settings) -> None:
@@ -175,7 +175,7 @@ def _demo(args: argparse.Namespace, settings: Settings) -> None:
                          settings=settings).items
         # The same text in two files is one article; each is still shown under its own name.
         extraction = dataclasses.replace(archive.load(item.article.id).extraction, title=path.name)
-        print(("\n" if number else "") + who_said_what(extraction))
+        print(("\n" if number else "") + extraction_view(extraction))
     for query in DEMO_QUERIES:
         print(f"\n$ summit who-said {query}\n" + render_answer(who_said(archive, query)))
 
@@ -270,9 +270,9 @@ def article_view(article: Article) -> str:
     )
 
 
-def who_said_what(extraction: Extraction) -> str:
-    """The statements as the bot shows them in Slack, styled when stdout is a terminal."""
-    return render_message(statements_blocks(extraction), color=sys.stdout.isatty())
+def extraction_view(extraction: Extraction) -> str:
+    """Summary, who said what and key figures as the bot shows them in Slack, styled when stdout is a terminal."""
+    return render_message(article_blocks(extraction), color=sys.stdout.isatty())
 
 
 def _duration(value: str) -> timedelta:

