@@ -88,16 +88,16 @@ def test_another_workspace_takes_the_extraction_from_the_cache(story, archive, c
     assert who_said(other, "Ostrovsky").total == 1
 
 
-def test_a_cached_re_ingest_is_fast(story, archive, cache, settings, fake_pipeline):
+def test_a_re_ingest_is_known_without_the_model_or_a_second_record(story, archive, cache, redis_client, keys, settings,
+                                                                  fake_pipeline):
+    # How fast this is, benchmarks/archive.py measures; here, that it does none of the costly work.
     ingest(str(story), archive=archive, cache=cache, model_loader=lambda: None, settings=settings)
 
-    timings = []
-    for _ in range(50):
-        start = time.perf_counter()
-        ingest(str(story), archive=archive, cache=cache, model_loader=never_load, settings=settings)
-        timings.append(time.perf_counter() - start)
+    (item,) = ingest(str(story), archive=archive, cache=cache, model_loader=never_load, settings=settings).items
 
-    assert sorted(timings)[len(timings) // 2] < 0.005
+    assert item.outcome is Outcome.KNOWN
+    assert len(fake_pipeline) == 1
+    assert redis_client.zcard(keys.articles()) == 1
 
 
 def test_the_cache_key_holds_the_pipeline_version_and_expires(story, archive, cache, redis_client, keys, settings,
@@ -133,7 +133,11 @@ def test_two_ingesters_at_once_make_one_extraction_and_one_record(story, redis_c
         thread.join(timeout=30)
 
     assert len(fake_pipeline) == 1
-    assert sorted(item.outcome.value for item in results) in (["extracted", "known"], ["cached", "extracted"])
+    # One extracts; the other takes the cache, or finds the article stored. Which of the two stores the article
+    # is a race either may win, and the one that loses the race is told the archive knew it.
+    assert sorted(item.outcome.value for item in results) in (
+        ["extracted", "known"], ["cached", "extracted"], ["cached", "known"],
+    )
     assert len({item.article.id for item in results}) == 1
     assert redis_client.zcard(keys.articles()) == 1
     assert who_said(Archive(redis_client, keys), "Ostrovsky").total == 1
