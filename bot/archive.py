@@ -186,8 +186,8 @@ def statement_terms(statement: Statement) -> dict[str, str]:
     "guarantees"), to show in suggestions."""
     words = " ".join(span.text for span in statement.content) + " " + statement.sentence.text
     terms = dict.fromkeys(topic_terms(words), "")
-    for match in RE_WORD.finditer(words):
-        word = match.group().casefold()
+    # Each distinct word once, in order of first appearance: the first of the shortest words of a term wins.
+    for word in dict.fromkeys(match.casefold() for match in RE_WORD.findall(words)):
         term = stem_term(word)
         if term in terms and (not terms[term] or len(word) < len(terms[term])):
             terms[term] = word

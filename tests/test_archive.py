@@ -165,6 +165,40 @@ def test_a_full_name_joins_the_surname_seen_before(archive):
     assert speakers_of(archive) == {"ostrovsky": "Danylo Ostrovsky"}
 
 
+def test_a_speaker_written_by_another_process_meanwhile_makes_the_store_retry(archive, redis_client, keys, monkeypatch):
+    from bot.speakers import SpeakerBook
+
+    archive.store(article(Said("Hugh Hill", "the clinic is full", title="doctor"), extra="1"))
+    original = SpeakerBook.queue_writes
+    interfered = []
+
+    def another_process_stores_amy_hill_first(self):
+        # Between the speaker reads and EXEC: the surname set they read changes, so EXEC must fail and retry.
+        if not interfered:
+            interfered.append(True)
+            Archive(redis_client, keys).store(article(Said("Amy Hill", "the budget is fine", title="senator"),
+                                                      extra="2"))
+        original(self)
+
+    monkeypatch.setattr(SpeakerBook, "queue_writes", another_process_stores_amy_hill_first)
+    archive.store(article(Said("Hill", "we need more nurses", title="a doctor", mention="Hill"), extra="3"))
+
+    assert interfered and sorted(speakers_of(archive).values()) == ["Amy Hill", "Hugh Hill"]
+    assert redis_client.hget(keys.aliases(), "hill") is None  # two speakers share it now: no alias
+    assert sorted(quote.words for quote in who_said(archive, "Hugh Hill").quotes) == [
+        "the clinic is full", "we need more nurses",
+    ]
+
+
+def test_an_article_with_many_statements_indexes_every_one(archive):
+    said = [Said("Danylo Ostrovsky", f"harbour statement {number}") for number in range(1200)]
+
+    archive.store(article(*said))
+
+    assert who_said(archive, "harbour").total == 1200
+    assert who_said(archive, "Ostrovsky").total == 1200
+
+
 def test_organisations_are_speakers_too(archive):
     archive.store(article(Said("Port Authority", "the harbour reopens Monday", entity_kind=EntityKind.ORGANISATION)))
 
