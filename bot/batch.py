@@ -104,7 +104,7 @@ def _read_articles(lines: Iterable[str]) -> Iterator[Article | RejectedLine]:
 def _parse_line(line: str) -> Article | RejectedLine:
     try:
         record = json.loads(line)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # nested deeper than Python's stack: not an article either
         return RejectedLine(None, "line is not valid JSON")
     if not isinstance(record, dict):
         return RejectedLine(None, "line is not a JSON object")

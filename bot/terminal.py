@@ -18,6 +18,7 @@ BOLD, DIM, ITALIC, UNDERLINE, RESET = "\x1b[1m", "\x1b[2m", "\x1b[3m", "\x1b[4m"
 RE_BOLD = re.compile(r"(?<!\w)\*(?=\S)(.+?)(?<=\S)\*(?!\w)")
 RE_ITALIC = re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
 RE_LINK = re.compile(r"<([^<>|]+)(?:\|([^<>]+))?>")
+RE_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 SLACK_ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
 
 
@@ -25,14 +26,20 @@ def render_message(message: dict[str, Any], *, color: bool) -> str:
     """The message as lines of text: the blocks when there are any, otherwise the plain ``text``."""
     blocks = message.get("blocks")
     if not blocks:
-        return _unescape(message.get("text", ""))
+        return _unescape(_printable(message.get("text", "")))
     return "\n".join(_render_block(block, color) for block in blocks)
+
+
+def _printable(text: str) -> str:
+    """Article text is untrusted: no control character (an escape sequence could rewrite the terminal) is
+    shown. Only this module's own styles are added, after this."""
+    return RE_CONTROL.sub("", text)
 
 
 def _render_block(block: dict[str, Any], color: bool) -> str:
     kind = block["type"]
     if kind == "header":
-        text = block["text"]["text"]
+        text = _printable(block["text"]["text"])
         return _style(text, BOLD + UNDERLINE) if color else f"{text}\n{'=' * len(text)}"
     if kind == "section":
         return _render_text(block["text"], color)
@@ -47,8 +54,8 @@ def _render_block(block: dict[str, Any], color: bool) -> str:
 
 def _render_text(text: dict[str, Any], color: bool) -> str:
     if text["type"] == "plain_text":
-        return text["text"]
-    return render_mrkdwn(text["text"], color=color)
+        return _printable(text["text"])
+    return render_mrkdwn(_printable(text["text"]), color=color)
 
 
 def render_mrkdwn(text: str, *, color: bool) -> str:

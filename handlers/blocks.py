@@ -47,7 +47,7 @@ def article_blocks(extraction: Extraction, *, limit: int = DEFAULT_STATEMENT_LIM
 def _message(extraction: Extraction, *, before: list[Block], after: list[Block], limit: int) -> dict[str, Any]:
     """Header, ``before``, the statements by speaker (cut to fit), ``after``, and the article link."""
     title = extraction.title or DEFAULT_TITLE
-    footer = [_context(f"<{extraction.url}|Read the article>")] if extraction.url else []
+    footer = [_context(f"<{_link_target(extraction.url)}|Read the article>")] if extraction.url else []
     shown = extraction.statements[:limit]
     # Two blocks are kept back: the header, and the "…and N more" line or the "none found" section.
     room = MAX_BLOCKS - 2 - len(before) - len(after) - len(footer)
@@ -169,6 +169,11 @@ def _context(mrkdwn: str) -> Block:
 
 def _divider() -> Block:
     return {"type": "divider"}
+
+
+def _link_target(url: str) -> str:
+    """A URL fit for Slack's ``<url|label>``: the three characters that would end the link are percent-encoded."""
+    return url.replace("|", "%7C").replace("<", "%3C").replace(">", "%3E")
 
 
 def _escape(text: str) -> str:

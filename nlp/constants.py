@@ -38,11 +38,6 @@ DIRECTIVE_VERBS = frozenset(
 # Particles that turn a verb into a cue: "point out", "call on", "call for".
 CUE_PARTICLES = {"point": {"out"}, "call": {"on", "for"}, "lash": {"out"}, "weigh": {"in"}}
 
-# Nouns that make "according to X" or "in a statement" part of the attribution, not the statement.
-DOCUMENT_NOUNS = frozenset(
-    "statement report filing interview post tweet letter memo release document survey poll study".split()
-)
-
 # A quotation right after one of these is the title of a work, not a statement.
 WORK_TITLE_CUES = frozenset(
     """
@@ -117,6 +112,9 @@ CLAUSE_BOUNDARIES = (", ", "; ", " — ", " – ")
 MEASURE_NOUNS = frozenset("worth amount total sum value cost share portion fraction number majority".split())
 
 RE_MARKUP_TAG = re.compile(r"<[a-zA-Z!/][^<>]{0,2000}>")
+RE_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+RE_PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{15,}")
+RE_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 RE_SCRIPT_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 RE_DATE_EVIDENCE = re.compile(
     r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"

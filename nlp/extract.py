@@ -6,6 +6,7 @@ markup, unbalanced quote marks, emoji or a very long text give a valid, possibly
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -22,19 +23,33 @@ from nlp.quotemarks import find_quotations
 from nlp.summary import summarize
 
 FALLBACK_MODEL = "en_core_web_sm"
-_MAX_CHARS = 1_000_000
+_MAX_CHARS = 250_000
+"""Characters of an article that are parsed: a long feature is 50,000, and parsing costs about 0.2 s per 1,000
+words, so a pasted book or a page of junk is cut here rather than holding a worker for minutes."""
 
 
 PARAGRAPH_BREAKS = "summit_paragraph_breaks"
 
 
+_SENTENCE_ENDS = {".", "!", "?"}
+MAX_SENTENCE_TOKENS = 200
+"""A longer run of tokens without a sentence end is cut: news sentences are far shorter, and the attribution
+rules look at a token's whole sentence, so an endless one ("said said said ...") would cost quadratic time."""
+
+
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no parse runs from one paragraph into the next."""
+    """Start a sentence after every line break, so no parse runs from one paragraph into the next, and at the
+    latest every MAX_SENTENCE_TOKENS tokens."""
+    since_end = 0  # tokens since a line break or a full stop, question or exclamation mark
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text:
+        since_end += 1
+        line_break = previous.is_space and "\n" in previous.text
+        if line_break or since_end >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
+        if line_break or since_end >= MAX_SENTENCE_TOKENS or previous.text in _SENTENCE_ENDS:
+            since_end = 0
     return doc
 
 
@@ -50,12 +65,18 @@ def load_model(name: str) -> Language:
     return model
 
 
-def mask_markup(text: str) -> str:
-    """Blank out HTML tags (and script/style bodies) with spaces, keeping every offset in place."""
-    if "<" not in text:
-        return text
-    blank = lambda match: " " * len(match.group())  # noqa: E731 - a one-line replacement callback
-    return C.RE_MARKUP_TAG.sub(blank, C.RE_SCRIPT_BLOCK.sub(blank, text))
+def mask_noise(text: str) -> str:
+    """Blank out what is not prose, keeping every offset in place: HTML tags and script/style bodies, control
+    characters, and long runs of one punctuation mark (a page of "=====" is a rule, and spaCy's tokenizer takes
+    time quadratic in such runs). A lone surrogate, which the tokenizer cannot encode, becomes U+FFFD."""
+    text = C.RE_LONE_SURROGATE.sub("\ufffd", text)
+    for pattern in (C.RE_SCRIPT_BLOCK, C.RE_MARKUP_TAG, C.RE_CONTROL_CHARACTERS, C.RE_PUNCTUATION_RUN):
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def extract(model: Language, text: str, *, title=None, url=None, published=None) -> Extraction:
@@ -90,5 +111,6 @@ def extract_doc(doc: Doc, *, title=None, url=None, published=None) -> Extraction
 
 
 def prepare(text: str) -> str:
-    return mask_markup(text[:_MAX_CHARS])
+    """The text the parser sees: the article, at most _MAX_CHARS of it, with noise blanked out."""
+    return mask_noise(text[:_MAX_CHARS])
 

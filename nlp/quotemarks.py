@@ -14,7 +14,6 @@ from dataclasses import dataclass
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘"
-_SINGLE_CLOSE = "’"
 _RE_MARK = re.compile(r"``|''|[\"“”„«»‘’']")
 _OPENING_CONTEXT = set(" \t\n([{—–-/:;") | {""}
 _MAX_SINGLE_QUOTE_CHARS = 600

@@ -71,6 +71,7 @@ def test_bad_lines_become_error_lines_in_place_and_are_logged(tmp_path, caplog, 
     lines = [
         article_line("a", "First text"),
         "{not json",
+        "[" * 100_000 + "]" * 100_000,
         json.dumps(["a", "list"]),
         json.dumps({"text": "no id"}),
         json.dumps({"id": "e"}),
@@ -84,6 +85,7 @@ def test_bad_lines_become_error_lines_in_place_and_are_logged(tmp_path, caplog, 
 
     assert [(record["id"], record.get("error")) for record in records] == [
         ("a", None),
+        (None, "line is not valid JSON"),
         (None, "line is not valid JSON"),
         (None, "line is not a JSON object"),
         (None, 'line has no "id"'),
@@ -99,6 +101,7 @@ def test_bad_lines_become_error_lines_in_place_and_are_logged(tmp_path, caplog, 
         "line 4 skipped",
         "line 5 skipped",
         "line 6 skipped",
+        "line 7 skipped",
     ]
 
 

@@ -163,3 +163,8 @@ def test_article_message_stays_within_limits_with_many_statements_and_figures():
     assert len(message["blocks"]) <= MAX_BLOCKS
     assert all(len(b["text"]["text"]) <= MAX_SECTION_TEXT for b in message["blocks"] if b["type"] == "section")
     assert message["blocks"][-1]["text"]["text"].startswith("*Key figures*")
+
+
+def test_a_url_cannot_break_out_of_its_link():
+    message = statements_blocks(example_extraction(url="https://example.com/a|b>c<d"))
+    assert context_texts(message)[-1] == "<https://example.com/a%7Cb%3Ec%3Cd|Read the article>"

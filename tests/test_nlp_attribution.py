@@ -6,6 +6,7 @@ People and places here are invented. Each row says which words must be found, cr
 import pytest
 
 from nlp import EntityKind, Kind, extract
+from nlp.extract import MAX_SENTENCE_TOKENS, prepare
 
 
 def find(extraction, words):
@@ -178,6 +179,9 @@ def test_not_statements(model, text):
         pytest.param("“He said “yes and ”no” ” \" ' ‘ ’ “ “ “", id="unbalanced-quotes"),
         pytest.param("\"" * 300 + "'" * 300, id="only-quote-marks"),
         pytest.param("a\x00b “c” said he\n\n\n", id="control-characters"),
+        pytest.param("He said \ud800 “we are ready,” she said.", id="lone-surrogate"),
+        pytest.param("=" * 20_000 + " “We are ready,” Holt said.", id="punctuation-run"),
+        pytest.param("said " * 3000, id="one-endless-sentence"),
     ],
 )
 def test_odd_input_gives_a_valid_result(model, text):
@@ -224,3 +228,16 @@ def test_people_organisations_and_places_are_listed(model):
     assert [e.name for e in extraction.entities_of(EntityKind.PERSON)] == ["Lena Holt"]
     assert "Portvale Harbour Authority" in [e.name for e in extraction.entities_of(EntityKind.ORGANISATION)]
     assert "Norway" in [e.name for e in extraction.entities_of(EntityKind.PLACE)]
+
+
+def test_noise_is_blanked_without_moving_offsets():
+    text = "A\x00B <b>bold</b> " + "=" * 40 + " \ud800 end"
+    prepared = prepare(text)
+    assert len(prepared) == len(text)
+    assert "\x00" not in prepared and "<b>" not in prepared and "=" * 16 not in prepared
+    assert prepared.endswith("\ufffd end") and "bold" in prepared
+
+
+def test_no_sentence_runs_past_the_token_limit(model):
+    doc = model(prepare("said " * 1000))
+    assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE_TOKENS

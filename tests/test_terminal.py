@@ -55,3 +55,13 @@ def test_blocks_without_text_render_as_nothing():
 )
 def test_mrkdwn_markers_only_where_slack_reads_them(mrkdwn, plain):
     assert render_mrkdwn(mrkdwn, color=False) == plain
+
+
+def test_control_characters_from_articles_never_reach_the_terminal():
+    message = {"blocks": [
+        {"type": "header", "text": {"type": "plain_text", "text": "Title\x1b[2J"}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": "*Bold* words\x1b]0;pwned\x07 here"}},
+    ]}
+    rendered = render_message(message, color=True)
+    assert "\x1b[2J" not in rendered and "\x1b]0" not in rendered and "\x07" not in rendered
+    assert "\x1b[1m" in rendered  # the renderer's own bold still shows
