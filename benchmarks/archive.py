@@ -37,7 +37,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from bot.archive import Archive, ArticleRecord, content_hash  # noqa: E402  (needs the project on the path)
-from bot.cache import ExtractionCache  # noqa: E402
+from bot.cache import ExtractionCache, text_hash  # noqa: E402
 from bot.ingest import Outcome, ingest  # noqa: E402
 from bot.keys import Keys  # noqa: E402
 from bot.redis_connection import connect  # noqa: E402
@@ -370,7 +370,7 @@ def run(args, client, keys: Keys, settings, scratch: Path) -> None:
     files = []
     for number in range(REINGEST_ARTICLES):
         record = generator.article(args.articles + number, args.statements)
-        cache.put(record.content_hash, record.extraction)
+        cache.put(text_hash(record.text), record.extraction)
         path = scratch / f"article-{number}.txt"
         path.write_text(record.text, encoding="utf-8")
         files.append(path)

@@ -3,6 +3,8 @@
 The archive is data, not cache: nothing here carries a TTL. Each article is written in one MULTI/EXEC
 transaction (article, statements, speakers, every index), so a crash or a lost connection leaves either the
 whole article or none of it; WATCH makes two processes storing at once retry rather than overwrite each other.
+A key of another type where the archive writes (put there by something else) loses only its own entry, with a
+warning in the log: Redis runs the transaction's other commands regardless.
 Storing is idempotent: an article is known by its content hash.
 
 ``export_lines`` and ``import_lines`` move a workspace's archive through JSON lines (``summit export`` /
@@ -156,25 +158,33 @@ def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
     }
 
 
-def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
-    """Raise KeyError, TypeError or ValueError (with a reason) when ``data`` is no article record."""
-    optional = lambda name: None if data.get(name) is None else str(data[name])  # noqa: E731
-    text = data["text"]
-    if not isinstance(text, str):
-        raise TypeError("text is not a string")
-    if data["content_hash"] != content_hash(text):
+def record_from_dict(data: Any) -> ArticleRecord:
+    """Raise ValueError, with a reason, unless ``data`` is an article record with every field of the type the
+    archive reads: an import checks each line whole before storing any."""
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    for name in ("text", "content_hash", "ingested_at"):
+        if name not in data:
+            raise ValueError(f"missing field {name!r}")
+        if not isinstance(data[name], str):
+            raise ValueError(f"the field {name!r} is not a string")
+    optional = {name: data.get(name) for name in ("url", "canonical_url", "title", "outlet", "published", "language")}
+    for name, value in optional.items():
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"the field {name!r} is not a string")
+    authors = data.get("authors") or []
+    if not isinstance(authors, list) or not all(isinstance(author, str) for author in authors):
+        raise ValueError("the field 'authors' is not a list of strings")
+    if data["content_hash"] != content_hash(data["text"]):
         raise ValueError("content_hash does not match the text")
     if parse_time(data["ingested_at"]) is None:
         raise ValueError("ingested_at is not an ISO 8601 time")
+    if "extraction" not in data:
+        raise ValueError("missing field 'extraction'")
     return ArticleRecord(
-        url=optional("url"),
-        canonical_url=optional("canonical_url"),
-        title=optional("title"),
-        outlet=optional("outlet"),
-        authors=tuple(str(author) for author in data.get("authors") or ()),
-        published=optional("published"),
-        language=optional("language"),
-        text=text,
+        **optional,
+        authors=tuple(authors),
+        text=data["text"],
         content_hash=data["content_hash"],
         extraction=extraction_from_dict(data["extraction"]),
         ingested_at=data["ingested_at"],
@@ -221,13 +231,25 @@ class Archive:
                     pipe.multi()
                     book.queue_writes()
                     self._queue_article(pipe, record, speaker_ids)
-                    pipe.execute()
+                    commands = list(pipe.command_stack)
+                    # Redis runs every other command of a transaction when one meets a key of the wrong type, so
+                    # raising would report a stored article as failed: the failed writes are logged instead.
+                    results = pipe.execute(raise_on_error=False)
+                    self._log_failed_writes(record, commands, results)
                     return self._stored(record, created=True)
                 except WatchError:
                     continue
         self.remember_urls(record.id, record.url, record.canonical_url)
         existing = self.find(content_hash=record.content_hash)
         return existing if existing is not None else self._stored(record, created=False)
+
+    def _log_failed_writes(self, record: ArticleRecord, commands: list, results: list) -> None:
+        """Warn of the keys the transaction could not write (a foreign key of another type), naming no text."""
+        failed = sorted({args[1] for (args, _options), result in zip(commands, results)
+                         if isinstance(result, Exception)})
+        if failed:
+            logger.warning("stored article %s without its entries at keys of another type: %s", record.id,
+                           ", ".join(failed), extra={"team": self.keys.team, "article": record.id})
 
     def remember_urls(self, article_id: str, *urls: str | None) -> None:
         """Note that these links lead to the article, and that it was read just now, so the links are known next
@@ -416,9 +438,8 @@ class Archive:
                 continue
             try:
                 record = self._parse_line(line)
-            except (KeyError, TypeError, ValueError, AttributeError) as error:
-                reason = f"missing field {error}" if isinstance(error, KeyError) else str(error)
-                bad.append(BadLine(number, reason))
+            except ValueError as error:
+                bad.append(BadLine(number, str(error)))
                 continue
             if record is not None:
                 records.append(record)
@@ -433,6 +454,8 @@ class Archive:
             data = json.loads(line)
         except json.JSONDecodeError as error:
             raise ValueError(f"not JSON ({error.msg})") from None
+        except RecursionError:
+            raise ValueError("nested too deeply to be an article") from None
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         if data.get("type") == "header":

@@ -1,16 +1,23 @@
-"""The extraction cache: what the pipeline found in a text, by content hash and pipeline version, with a TTL.
+"""The extraction cache: what the pipeline found in a text, by text hash and pipeline version, with a TTL.
 
 Unlike the archive this is cache: it expires (``SUMMIT_CACHE_TTL_DAYS``), and a new ``nlp.version.PIPELINE_VERSION``
 makes every entry miss, so a better pipeline extracts again. It is shared by every workspace: the same text gives
 the same extraction whoever pasted it. ``ExtractionLock`` makes sure one process at a time extracts a text.
+
+Entries are keyed by :func:`text_hash`, the exact text (not the archive's normalised content hash): an extraction's
+character offsets point into the text it was made from, and a copy with other white space would get offsets to
+other characters. Nothing of one workspace's ingest other than the text goes in: callers store extractions without
+their title, link and publication time, and apply their own on a hit.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
 import uuid
+from dataclasses import replace
 
 import redis
 
@@ -32,7 +39,14 @@ return 0
 """Delete the lock only if it is still ours (it may have expired and been taken by another process)."""
 
 
+def text_hash(text: str) -> str:
+    """sha256 of the text exactly as the pipeline reads it: the cache's key."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class ExtractionCache:
+    """Shared by every workspace; each ``hashed`` argument is the :func:`text_hash` of a text."""
+
     def __init__(self, redis_client: redis.Redis, keys: Keys, *, ttl_days: int,
                  pipeline_version: str = PIPELINE_VERSION) -> None:
         self.redis = redis_client
@@ -40,30 +54,33 @@ class ExtractionCache:
         self.ttl_seconds = ttl_days * SECONDS_PER_DAY
         self.pipeline_version = pipeline_version
 
-    def key(self, content_hash: str) -> str:
-        return self.keys.cache(self.pipeline_version, content_hash)
+    def key(self, hashed: str) -> str:
+        return self.keys.cache(self.pipeline_version, hashed)
 
-    def get(self, content_hash: str) -> Extraction | None:
+    def get(self, hashed: str) -> Extraction | None:
         """The cached extraction, or None on a miss (a corrupt entry counts as a miss, with a warning)."""
         try:
-            value = self.redis.get(self.key(content_hash))
+            value = self.redis.get(self.key(hashed))
         except redis.ResponseError:
-            logger.warning("skipped a cache key that is not a string", extra={"key": self.key(content_hash)})
+            logger.warning("skipped a cache key that is not a string", extra={"key": self.key(hashed)})
             return None
         if value is None:
             return None
         try:
             return extraction_from_dict(json.loads(value))
-        except (KeyError, TypeError, ValueError) as error:
-            logger.warning("skipped a corrupt cache entry: %s", error, extra={"key": self.key(content_hash)})
+        except ValueError as error:
+            logger.warning("skipped a corrupt cache entry: %s", error, extra={"key": self.key(hashed)})
             return None
 
-    def put(self, content_hash: str, extraction: Extraction) -> None:
-        value = json.dumps(extraction_to_dict(extraction), ensure_ascii=False)
-        self.redis.set(self.key(content_hash), value, ex=self.ttl_seconds)
+    def put(self, hashed: str, extraction: Extraction) -> None:
+        """Cache the extraction without its title, link and publication time: they are the ingest's, not the text's
+        (a link may carry a token), and another workspace's hit must not show them."""
+        anonymous = replace(extraction, title=None, url=None, published=None)
+        value = json.dumps(extraction_to_dict(anonymous), ensure_ascii=False)
+        self.redis.set(self.key(hashed), value, ex=self.ttl_seconds)
 
-    def lock(self, content_hash: str) -> ExtractionLock:
-        return ExtractionLock(self.redis, self.keys.extraction_lock(self.pipeline_version, content_hash))
+    def lock(self, hashed: str) -> ExtractionLock:
+        return ExtractionLock(self.redis, self.keys.extraction_lock(self.pipeline_version, hashed))
 
 
 class ExtractionLock:

@@ -27,7 +27,7 @@ from bot.archive import Archive
 from bot.batch import write_quotes_jsonl
 from bot.cache import ExtractionCache
 from bot.errors import SummitError
-from bot.ingest import Outcome, ingest
+from bot.ingest import Outcome, ingest, unreadable
 from bot.redis_connection import connect, redact_url
 from bot.whosaid import DEFAULT_LIMIT, who_said
 from bot.logs import configure_logging
@@ -185,8 +185,12 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> None:
     loader = _model_loader(settings)
     failed = 0
     for source in args.sources:
-        result = ingest(source, archive=archive, cache=cache, model_loader=loader, settings=settings)
-        for item in result.items:
+        # A source that cannot be read is reported with the others; it does not stop the ones after it.
+        try:
+            items = ingest(source, archive=archive, cache=cache, model_loader=loader, settings=settings).items
+        except (ReadError, OSError) as error:
+            items = (unreadable(source, error),)
+        for item in items:
             if item.outcome is Outcome.FAILED:
                 failed += 1
                 print(f"failed     {item.source}: {item.error}", file=sys.stderr)

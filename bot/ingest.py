@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.archive import Archive, ArticleRecord, StoredArticle, content_hash, now_iso, parse_time
-from bot.cache import ExtractionCache
+from bot.cache import ExtractionCache, text_hash
 from bot.settings import Settings
 from nlp.model import Extraction
 from nlp.read_errors import ReadError
@@ -69,7 +69,8 @@ def ingest(
     settings: Settings,
 ) -> IngestResult:
     """Ingest a link, a file, or every article file of a folder (a file that cannot be read is reported, and the
-    rest go on). A single link or file that cannot be read raises its ReadError or OSError."""
+    rest go on). A single link or file that cannot be read raises its ReadError or OSError (``unreadable`` makes it a
+    failed item, for a caller with several sources)."""
     context = _Context(archive, cache, model_loader, settings)
     if "://" in source:
         return IngestResult((context.url(source),))
@@ -81,11 +82,15 @@ def ingest(
         if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
             try:
                 items.append(context.file(child))
-            except ReadError as error:
-                items.append(Ingested(str(child), Outcome.FAILED, error=error.user_message))
-            except OSError as error:
-                items.append(Ingested(str(child), Outcome.FAILED, error=f"cannot read it: {error.strerror}."))
+            except (ReadError, OSError) as error:
+                items.append(unreadable(str(child), error))
     return IngestResult(tuple(items))
+
+
+def unreadable(source: str, error: ReadError | OSError) -> Ingested:
+    """A source that could not be read, with why in a plain sentence (never the link itself: it may hold a token)."""
+    reason = error.user_message if isinstance(error, ReadError) else f"cannot read it: {error.strerror or error}."
+    return Ingested(source, Outcome.FAILED, error=reason)
 
 
 def is_fresh(ingested_at: str, now: datetime | None = None) -> bool:
@@ -113,12 +118,14 @@ class _Context:
         return self._store(str(path), article if article.title else replace(article, title=path.name))
 
     def _store(self, source: str, read: Article) -> Ingested:
+        # The archive knows an article by its normalised content (the same story with other white space is known);
+        # the cache by its exact text, since the offsets of an extraction point into the text it was made from.
         hashed = content_hash(read.text)
         known = self.archive.find(content_hash=hashed)
         if known is not None:
             self.archive.remember_urls(known.id, read.url, read.canonical_url)
             return Ingested(source, Outcome.KNOWN, known)
-        extraction, outcome = self._extraction(hashed, read)
+        extraction, outcome = self._extraction(read)
         stored = self.archive.store(ArticleRecord(
             url=read.url, canonical_url=read.canonical_url, title=read.title, outlet=read.outlet,
             authors=read.authors, published=read.published, language=read.language, text=read.text,
@@ -126,19 +133,20 @@ class _Context:
         ))
         return Ingested(source, outcome if stored.created else Outcome.KNOWN, stored)
 
-    def _extraction(self, hashed: str, read: Article) -> tuple[Extraction, Outcome]:
+    def _extraction(self, read: Article) -> tuple[Extraction, Outcome]:
         """The cached extraction, or one made now by the one process that holds the lock for this text."""
+        hashed = text_hash(read.text)
         lock = self.cache.lock(hashed)
         while True:
             extraction = self.cache.get(hashed)
             if extraction is not None:
-                return extraction, Outcome.CACHED
+                return self._with_metadata(extraction, read), Outcome.CACHED
             if lock.acquire():
                 try:
                     # Whoever held the lock before may have filled the cache since we looked.
                     extraction = self.cache.get(hashed)
                     if extraction is not None:
-                        return extraction, Outcome.CACHED
+                        return self._with_metadata(extraction, read), Outcome.CACHED
                     extraction = self._extract(read)
                     self.cache.put(hashed, extraction)
                     return extraction, Outcome.EXTRACTED
@@ -147,6 +155,11 @@ class _Context:
             # Another process is extracting this text: wait for it, then take its result from the cache (or,
             # if it died or its lock ran out, try again ourselves).
             lock.wait(LOCK_WAIT_SECONDS)
+
+    @staticmethod
+    def _with_metadata(extraction: Extraction, read: Article) -> Extraction:
+        """A cached extraction with this ingest's title, link and time (the cache keeps none: see bot.cache)."""
+        return replace(extraction, title=read.title, url=read.canonical_url or read.url, published=read.published)
 
     def _extract(self, read: Article) -> Extraction:
         # Imported here: spaCy is needed only on a cache miss.

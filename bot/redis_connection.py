@@ -6,8 +6,8 @@ Summit process pointed at the same data directory, and saved and stopped when th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import redis
 
@@ -16,6 +16,9 @@ from bot.settings import Settings
 
 CONNECT_TIMEOUT_SECONDS = 5.0
 """How long to wait for a TCP connection to REDIS_URL before calling it unreachable, in seconds."""
+
+RE_PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&]*")
+"""A password given as a query parameter, up to the next parameter."""
 
 EMBEDDED_DB_FILE = Path("redis") / "summit.rdb"
 """The embedded server's snapshot, relative to the data directory; its append-only file sits beside it."""
@@ -33,28 +36,43 @@ def connect(settings: Settings) -> redis.Redis:
 
 
 def redact_url(url: str) -> str:
-    """Return ``url`` with any password replaced by ``***``, fit for logs and error messages."""
-    parts = urlsplit(url)
-    netloc, query = parts.netloc, parts.query
-    if parts.password is not None:
-        userinfo, _, host = netloc.rpartition("@")
-        netloc = f"{userinfo.partition(':')[0]}:***@{host}"
-    fields = parse_qsl(query, keep_blank_values=True)
-    # redis-py also accepts the password as a query parameter.
-    if any(name == "password" for name, _ in fields):
-        query = urlencode([(name, "***" if name == "password" else value) for name, value in fields], safe="*")
-    if (netloc, query) == (parts.netloc, parts.query):
-        return url
-    # Joined by hand: urlunsplit drops the "//" before an empty host, as in unix:///path/to/socket.
-    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    """Return ``url`` with any password replaced by ``***``, fit for logs and error messages.
+
+    Done on the raw text, not a parse: a password may hold an unescaped "#", "/", "?" or "@", which a URL parser
+    reads as the start of a fragment, path or query and so would leave in place. Everything between "://" and the
+    last "@" is user info (a host holds no "@"); when the query holds an "@" this hides more than the password,
+    never less.
+    """
+    head, userinfo, host = _split_userinfo(url)
+    if userinfo is not None and ":" in userinfo:
+        url = f"{head}{userinfo.partition(':')[0]}:***@{host}"
+    # redis-py also accepts the password as a query parameter; everything up to the next "&" may be part of it.
+    return RE_PASSWORD_PARAMETER.sub(r"\1***", url)
+
+
+def _split_userinfo(url: str) -> tuple[str, str | None, str]:
+    """``url`` as (its scheme with "://", the user info or None, the rest), cut at the last "@"."""
+    _scheme, separator, rest = url.partition("://")
+    rest = rest if separator else url
+    userinfo, at, host = rest.rpartition("@")
+    return url[: len(url) - len(rest)], (userinfo if at else None), (host if at else rest)
 
 
 def _connect_to_url(url: str) -> redis.Redis:
+    where = f"Cannot reach Redis at {redact_url(url)}"
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_SECONDS)
         client.ping()
-    except (redis.RedisError, ValueError, OSError) as exc:
-        raise RedisUnavailable(f"Cannot reach Redis at {redact_url(url)}: {exc}") from exc
+    except ValueError:
+        # from_url's messages quote the part of the URL it could not read, which can be the password.
+        raise RedisUnavailable(f"{where}: it is not a valid Redis URL.") from None
+    except (redis.RedisError, OSError) as exc:
+        _head, userinfo, _host = _split_userinfo(url)
+        password = userinfo.partition(":")[2] if userinfo else ""
+        if any(character in password for character in "#/?@"):
+            # Parsed wrongly, pieces of the password become the host or port that redis-py's messages name.
+            raise RedisUnavailable(f"{where} (if its password holds #, /, ? or @, percent-encode them).") from None
+        raise RedisUnavailable(f"{where}: {exc}") from exc
     return client
 
 

@@ -7,9 +7,12 @@ Pure functions of plain data: no spaCy here.
 
 from __future__ import annotations
 
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from nlp.model import Development, Entity, EntityKind, Extraction, Figure, FigureKind, Kind, Span, Speaker, Statement
+
+EnumType = TypeVar("EnumType", bound=Enum)
 
 QUOTED_KINDS = frozenset({Kind.DIRECT, Kind.PARTIAL})
 """Kinds whose content stands in quote marks: the evaluation calls these "direct"."""
@@ -97,65 +100,134 @@ def development_to_dict(development: Development) -> dict[str, Any]:
     }
 
 
-def extraction_from_dict(data: dict[str, Any]) -> Extraction:
-    """The inverse of :func:`extraction_to_dict`; raise KeyError, TypeError or ValueError on a malformed dict."""
+def extraction_from_dict(data: Any) -> Extraction:
+    """The inverse of :func:`extraction_to_dict`, strict: raise ValueError, with a plain reason, unless every field
+    has the type the archive reads (the dict comes from files and Redis, and a wrong type would fail mid-store)."""
+    data = _object(data, "the extraction")
     return Extraction(
-        statements=tuple(statement_from_dict(item) for item in data["statements"]),
-        entities=tuple(entity_from_dict(item) for item in data["entities"]),
-        figures=tuple(figure_from_dict(item) for item in data["figures"]),
-        summary=tuple(str(sentence) for sentence in data.get("summary", ())),
-        developments=tuple(development_from_dict(item) for item in data.get("developments", ())),
-        title=data.get("title"),
-        url=data.get("url"),
-        published=data.get("published"),
+        statements=tuple(statement_from_dict(item) for item in _list(data, "statements", "the extraction")),
+        entities=tuple(entity_from_dict(item) for item in _list(data, "entities", "the extraction")),
+        figures=tuple(figure_from_dict(item) for item in _list(data, "figures", "the extraction")),
+        summary=_texts(data, "summary", "the extraction", default=[]),
+        developments=tuple(
+            development_from_dict(item) for item in _list(data, "developments", "the extraction", default=[])
+        ),
+        title=_optional_text(data, "title", "the extraction"),
+        url=_optional_text(data, "url", "the extraction"),
+        published=_optional_text(data, "published", "the extraction"),
     )
 
 
-def span_from_dict(data: dict[str, Any]) -> Span:
-    return Span(int(data["start"]), int(data["end"]), str(data["text"]))
+def span_from_dict(data: Any) -> Span:
+    data = _object(data, "a span")
+    return Span(_offset(data, "start"), _offset(data, "end"), _text(data, "text", "a span"))
 
 
-def speaker_from_dict(data: dict[str, Any]) -> Speaker:
+def speaker_from_dict(data: Any) -> Speaker:
+    data = _object(data, "a speaker")
+    kind = _optional_text(data, "kind", "a speaker", required=True)
     return Speaker(
-        mention=span_from_dict(data["mention"]),
-        name=data["name"],
-        title=data["title"],
-        kind=EntityKind(data["kind"]) if data["kind"] else None,
+        mention=span_from_dict(_field(data, "mention", "a speaker")),
+        name=_optional_text(data, "name", "a speaker", required=True),
+        title=_optional_text(data, "title", "a speaker", required=True),
+        kind=_enum(EntityKind, kind, "a speaker") if kind else None,
     )
 
 
-def statement_from_dict(data: dict[str, Any]) -> Statement:
+def statement_from_dict(data: Any) -> Statement:
+    data = _object(data, "a statement")
+    cue, speaker = _field(data, "cue", "a statement"), _field(data, "speaker", "a statement")
     return Statement(
-        content=tuple(span_from_dict(span) for span in data["content"]),
-        kind=Kind(data["kind"]),
-        cue=span_from_dict(data["cue"]) if data["cue"] else None,
-        speaker=speaker_from_dict(data["speaker"]) if data["speaker"] else None,
-        sentence=span_from_dict(data["sentence"]),
+        content=tuple(span_from_dict(span) for span in _list(data, "content", "a statement")),
+        kind=_enum(Kind, _text(data, "kind", "a statement"), "a statement"),
+        cue=span_from_dict(cue) if cue else None,
+        speaker=speaker_from_dict(speaker) if speaker else None,
+        sentence=span_from_dict(_field(data, "sentence", "a statement")),
     )
 
 
-def entity_from_dict(data: dict[str, Any]) -> Entity:
+def entity_from_dict(data: Any) -> Entity:
+    data = _object(data, "an entity")
     return Entity(
-        name=data["name"],
-        kind=EntityKind(data["kind"]),
-        title=data["title"],
-        mentions=tuple(span_from_dict(span) for span in data["mentions"]),
+        name=_text(data, "name", "an entity"),
+        kind=_enum(EntityKind, _text(data, "kind", "an entity"), "an entity"),
+        title=_optional_text(data, "title", "an entity", required=True),
+        mentions=tuple(span_from_dict(span) for span in _list(data, "mentions", "an entity")),
     )
 
 
-def figure_from_dict(data: dict[str, Any]) -> Figure:
+def figure_from_dict(data: Any) -> Figure:
+    data = _object(data, "a figure")
     return Figure(
-        span=span_from_dict(data["span"]),
-        kind=FigureKind(data["kind"]),
-        sentence=span_from_dict(data["sentence"]),
-        about=data.get("about"),
+        span=span_from_dict(_field(data, "span", "a figure")),
+        kind=_enum(FigureKind, _text(data, "kind", "a figure"), "a figure"),
+        sentence=span_from_dict(_field(data, "sentence", "a figure")),
+        about=_optional_text(data, "about", "a figure"),
     )
 
 
-def development_from_dict(data: dict[str, Any]) -> Development:
+def development_from_dict(data: Any) -> Development:
+    data = _object(data, "a development")
     return Development(
-        text=data["text"],
-        actors=tuple(data["actors"]),
-        figures=tuple(data["figures"]),
-        sentence=span_from_dict(data["sentence"]),
+        text=_text(data, "text", "a development"),
+        actors=_texts(data, "actors", "a development"),
+        figures=_texts(data, "figures", "a development"),
+        sentence=span_from_dict(_field(data, "sentence", "a development")),
     )
+
+
+# The checks of the readers above; ``owner`` names what holds the field ("a speaker"), for the reason given. -----
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} is not a JSON object")
+    return value
+
+
+def _field(data: dict[str, Any], name: str, owner: str) -> Any:
+    if name not in data:
+        raise ValueError(f"missing field {name!r} in {owner}")
+    return data[name]
+
+
+def _list(data: dict[str, Any], name: str, owner: str, *, default: list[Any] | None = None) -> list[Any]:
+    value = _field(data, name, owner) if default is None else data.get(name, default)
+    if not isinstance(value, list):
+        raise ValueError(f"the field {name!r} of {owner} is not a list")
+    return value
+
+
+def _text(data: dict[str, Any], name: str, owner: str) -> str:
+    value = _field(data, name, owner)
+    if not isinstance(value, str):
+        raise ValueError(f"the field {name!r} of {owner} is not a string ({value!r:.40})")
+    return value
+
+
+def _optional_text(data: dict[str, Any], name: str, owner: str, *, required: bool = False) -> str | None:
+    value = _field(data, name, owner) if required else data.get(name)
+    return None if value is None else _text(data, name, owner)
+
+
+def _texts(data: dict[str, Any], name: str, owner: str, *, default: list[Any] | None = None) -> tuple[str, ...]:
+    values = _list(data, name, owner, default=default)
+    if not all(isinstance(value, str) for value in values):
+        raise ValueError(f"the field {name!r} of {owner} is not a list of strings")
+    return tuple(values)
+
+
+def _offset(data: dict[str, Any], name: str) -> int:
+    value = _field(data, name, "a span")
+    # bool is an int to Python, but true is no offset.
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"the field {name!r} of a span is not a character offset ({value!r:.40})")
+    return value
+
+
+def _enum(kind: type[EnumType], value: str, owner: str) -> EnumType:
+    try:
+        return kind(value)
+    except ValueError:
+        names = ", ".join(member.value for member in kind)
+        raise ValueError(f"the field 'kind' of {owner} is not one of {names} ({value!r:.40})") from None

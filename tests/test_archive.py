@@ -6,7 +6,7 @@ import logging
 import psutil
 import pytest
 
-from bot.archive import Archive, CorruptRecord, content_hash
+from bot.archive import Archive, BadLine, CorruptRecord, content_hash
 from bot.keys import Keys
 from bot.redis_connection import connect
 from bot.settings import load_settings
@@ -260,6 +260,37 @@ def test_import_with_bad_lines_reports_each_and_imports_nothing_unless_partial(a
     assert who_said(archive, "Ostrovsky").total == 1
 
 
+def test_import_checks_the_type_of_every_field_before_storing_any_line(archive, redis_client, keys):
+    source = Archive(redis_client, Keys("TSOURCE3", prefix=keys.prefix))
+    fill(source)
+    header, first, second = list(source.export_lines())
+    numbered = json.loads(second)
+    numbered["extraction"]["statements"][0]["speaker"]["name"] = 12345  # would fail in nlp.names mid-store
+    authors = json.loads(second)
+    authors["authors"] = [["Mira Quell"]]
+    lines = [header, first, json.dumps(numbered), json.dumps(authors)]
+
+    report = archive.import_lines(lines)
+
+    assert not report.applied and [bad.number for bad in report.bad_lines] == [3, 4]
+    assert report.bad_lines[0].reason == "the field 'name' of a speaker is not a string (12345)"
+    assert report.bad_lines[1].reason == "the field 'authors' is not a list of strings"
+    assert archive.redis.zcard(keys.articles()) == 0
+
+    report = archive.import_lines(lines, partial=True)
+
+    assert report.applied and report.imported == 1 and who_said(archive, "Ostrovsky").total == 1
+
+
+def test_a_line_nested_too_deeply_is_a_bad_line(archive, keys):
+    deep = '{"type": "article", "extraction": ' + "[" * 100_000 + "]" * 100_000 + "}"
+
+    report = archive.import_lines([deep], partial=True)
+
+    assert report.bad_lines == (BadLine(1, "nested too deeply to be an article"),)
+    assert report.imported == 0 and archive.redis.zcard(keys.articles()) == 0
+
+
 def test_import_refuses_a_newer_schema(archive):
     report = archive.import_lines([json.dumps({"type": "header", "format": "summit-archive", "schema": 99})])
 
@@ -299,6 +330,26 @@ def test_a_foreign_key_where_a_speaker_would_go_does_not_stop_an_ingest(archive,
     assert who_said(archive, "Danylo Ostrovsky").quotes[0].words == "we will reopen the harbour"
     assert redis_client.get(keys.speaker("danylo-ostrovsky")) == b"someone else's"
     assert "not a hash" in caplog.text and "not a set" in caplog.text
+
+
+def test_a_foreign_key_of_another_type_at_an_index_key_loses_only_its_own_entry(archive, redis_client, keys, caplog):
+    record = article(Said("Danylo Ostrovsky", "we will reopen the harbour"))
+    redis_client.set(keys.trigram(" os"), "someone else's")
+    redis_client.set(keys.term_statements("harbour"), "someone else's")
+
+    with caplog.at_level(logging.WARNING, logger="bot.archive"):
+        stored = archive.store(record)
+
+    assert stored.created
+    assert archive.load(stored.id) == record
+    assert who_said(archive, "Danylo Ostrovsky").total == 1 and who_said(archive, "reopen").total == 1
+    assert redis_client.sismember(keys.trigram("ost"), "danylo-ostrovsky")
+    assert redis_client.get(keys.trigram(" os")) == b"someone else's"
+    assert redis_client.get(keys.term_statements("harbour")) == b"someone else's"
+    (warning,) = [entry.getMessage() for entry in caplog.records if entry.name == "bot.archive"]
+    assert stored.id in warning and keys.trigram(" os") in warning and keys.term_statements("harbour") in warning
+    assert "reopen the harbour" not in warning
+    assert not archive.store(record).created
 
 
 # Restarts -----------------------------------------------------------------------------------------------------

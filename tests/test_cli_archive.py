@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from bot.archive import content_hash
 from bot.cli import main
 from bot.settings import PROJECT_ROOT
 
@@ -47,6 +48,18 @@ def test_ingest_then_who_said(cli_redis, story, capsys):
     assert answer["kind"] == "topic" and answer["quotes"][0]["speaker"] == "Ilse Varga"
 
 
+def test_ingest_reports_a_source_it_cannot_read_and_stores_the_rest(cli_redis, story, tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+
+    assert main(["ingest", str(missing), str(story)]) == 2
+
+    out, err = capsys.readouterr()
+    assert out.startswith(f"extracted  {story}: harbour.txt (2 statements)")
+    assert err.startswith(f"failed     {missing}: cannot read it: No such file or directory.\n")
+    assert err.endswith("1 article could not be read; the rest are stored.\n")
+    assert main(["who-said", "Ostrovsky"]) == 0
+
+
 def test_teams_are_separate(cli_redis, story, capsys):
     main(["ingest", str(story), "--team", "TA"])
     capsys.readouterr()
@@ -83,6 +96,29 @@ def test_import_of_bad_lines_names_each_and_needs_partial(cli_redis, story, tmp_
 
     assert main(["import", str(bad), "--team", "TBAD", "--partial"]) == 0
     assert "Imported 1 article" in capsys.readouterr().out
+
+
+def test_import_of_a_line_with_a_wrong_type_stores_nothing(cli_redis, story, tmp_path, capsys):
+    main(["ingest", str(story)])
+    capsys.readouterr()
+    main(["export"])
+    header, line = capsys.readouterr().out.splitlines()
+    wrong = json.loads(line)
+    wrong["extraction"]["statements"][0]["speaker"]["name"] = 12345
+    wrong["text"] += " Another article."
+    wrong["content_hash"] = content_hash(wrong["text"])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join([header, line, json.dumps(wrong), "[" * 100_000]) + "\n", encoding="utf-8")
+
+    assert main(["import", str(bad), "--team", "TTYPES"]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}, line 3: the field 'name' of a speaker is not a string (12345)\n" in err
+    assert f"{bad}, line 4: nested too deeply to be an article\n" in err
+    assert main(["who-said", "Ostrovsky", "--team", "TTYPES"]) == 0
+    assert capsys.readouterr().out.startswith("Nobody in the archive")
+
+    assert main(["import", str(bad), "--team", "TTYPES", "--partial"]) == 0
+    assert "Imported 1 article (0 already in the archive, 2 bad lines skipped)" in capsys.readouterr().out
 
 
 def test_demo_twice_stores_nothing_twice(cli_redis, key_prefix, capsys):

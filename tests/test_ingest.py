@@ -10,10 +10,11 @@ import redis
 
 import nlp.extract  # noqa: F401 - loads the module patched below
 from bot.archive import Archive
-from bot.cache import ExtractionCache
+from bot.cache import ExtractionCache, text_hash
 from bot.ingest import FRESH_FOR, Outcome, ingest
 from bot.keys import Keys
 from bot.whosaid import who_said
+from nlp.model import Extraction, Kind, Span, Statement
 from nlp.reader import Article
 from tests.archive_factories import Said, article
 
@@ -88,6 +89,58 @@ def test_another_workspace_takes_the_extraction_from_the_cache(story, archive, c
     assert who_said(other, "Ostrovsky").total == 1
 
 
+def spans_of(extraction):
+    for statement in extraction.statements:
+        yield from (*statement.content, statement.sentence)
+        yield from (span for span in (statement.cue, statement.speaker and statement.speaker.mention) if span)
+    for entity in extraction.entities:
+        yield from entity.mentions
+    for figure in extraction.figures:
+        yield from (figure.span, figure.sentence)
+    for development in extraction.developments:
+        yield development.sentence
+
+
+def test_the_cache_gives_no_workspace_another_text_s_offsets_or_another_ingest_s_link(
+        cache, redis_client, keys, settings, monkeypatch):
+    # The same story, the second copy with other white space: one article to the archive's content hash, but
+    # offsets into one copy point at other characters in the other. The third is the second again, elsewhere.
+    spaced = TEXT.replace(" ", "  ").replace("\n", "\r\n")
+    link_a, link_b, link_c = (f"https://{site}.example/harbour?token=secret-{site}" for site in ("a", "b", "c"))
+    texts = {link_a: TEXT, link_b: spaced, link_c: spaced}
+    runs = []
+
+    def read_url(link, *, allow_private):
+        return Article(url=link, canonical_url=link, title=f"Harbour, as read at {link}", outlet=None, authors=(),
+                       published="2031-03-04", language="en", description=None, text=texts[link],
+                       accessible_for_free=True, extracted_by="trafilatura")
+
+    def extract(model, text, **metadata):
+        runs.append(text)
+        start, end = text.index("“") + 1, text.index(",”")
+        sentence = Span(0, text.index("\n"), text[: text.index("\n")])
+        statement = Statement((Span(start, end, text[start:end]),), Kind.DIRECT, None, None, sentence)
+        return Extraction((statement,), (), (), **metadata)
+
+    monkeypatch.setattr("bot.ingest.read_url", read_url)
+    monkeypatch.setattr(sys.modules["nlp.extract"], "extract", extract)
+    teams = {link: Archive(redis_client, Keys(f"T{link[8]}", prefix=keys.prefix)) for link in texts}
+
+    outcomes = {}
+    for link, team in teams.items():
+        (item,) = ingest(link, archive=team, cache=cache, model_loader=lambda: None, settings=settings).items
+        outcomes[link] = item.outcome
+        stored = team.load(item.article.id)
+        assert stored.text == texts[link]
+        assert all(stored.text[span.start : span.end] == span.text for span in spans_of(stored.extraction))
+        assert (stored.extraction.title, stored.extraction.url) == (f"Harbour, as read at {link}", link)
+
+    assert len(runs) == 2
+    assert list(outcomes.values()) == [Outcome.EXTRACTED, Outcome.EXTRACTED, Outcome.CACHED]
+    # The cache keeps nothing of an ingest but what was found in the text: no title, no link with its token.
+    assert all(b"secret" not in redis_client.get(key) for key in redis_client.keys(f"{keys.prefix}:cache:*"))
+
+
 def test_a_re_ingest_is_known_without_the_model_or_a_second_record(story, archive, cache, redis_client, keys, settings,
                                                                   fake_pipeline):
     # How fast this is, benchmarks/archive.py measures; here, that it does none of the costly work.
@@ -105,10 +158,11 @@ def test_the_cache_key_holds_the_pipeline_version_and_expires(story, archive, ca
     ingest(str(story), archive=archive, cache=cache, model_loader=lambda: None, settings=settings)
     (key,) = redis_client.keys(f"{keys.prefix}:cache:*")
 
-    assert key.decode().startswith(f"{keys.prefix}:cache:{cache.pipeline_version}:")
+    hashed = text_hash(TEXT.strip())  # the text exactly as read (the reader strips it), not normalised
+    assert key.decode() == f"{keys.prefix}:cache:{cache.pipeline_version}:{hashed}"
     assert 0 < redis_client.ttl(key) <= settings.cache_ttl_days * 86_400
-    newer = ExtractionCache(redis_client, keys, ttl_days=1, pipeline_version="next")
-    assert newer.get(archive.find(canonical_url=None, content_hash=key.decode().rsplit(":", 1)[1]).content_hash) is None
+    assert cache.get(hashed) is not None
+    assert ExtractionCache(redis_client, keys, ttl_days=1, pipeline_version="next").get(hashed) is None
 
 
 def test_two_ingesters_at_once_make_one_extraction_and_one_record(story, redis_client, keys, settings, fake_pipeline):

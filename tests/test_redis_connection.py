@@ -66,3 +66,30 @@ def test_unreachable_url_raises_without_the_password():
 )
 def test_redact_url(url, redacted):
     assert redact_url(url) == redacted
+
+
+ODD_PASSWORDS = ["top#secret", "top/secret", "top?secret", "top@secret", "top%40secret", "top#/?@secret"]
+
+
+@pytest.mark.parametrize("password", ODD_PASSWORDS)
+def test_redact_url_hides_a_password_with_characters_a_url_parser_would_split_at(password):
+    assert redact_url(f"redis://:{password}@127.0.0.1:1/0") == "redis://:***@127.0.0.1:1/0"
+    assert redact_url(f"rediss://default:{password}@redis.example.com:6380/2") == (
+        "rediss://default:***@redis.example.com:6380/2"
+    )
+    assert "secret" not in redact_url(f"unix:///tmp/redis.sock?password={password}&db=2")
+
+
+@pytest.mark.parametrize("password", ODD_PASSWORDS)
+def test_an_unreachable_url_with_an_odd_password_never_shows_it(password):
+    # An unescaped # / ? @ makes redis-py read a piece of the password as the port or the host, and its
+    # error messages quote those pieces: none of them may reach the message.
+    settings = load_settings({"REDIS_URL": f"redis://:{password}@127.0.0.1:1/0"})
+
+    with pytest.raises(RedisUnavailable) as error:
+        connect(settings)
+
+    message = str(error.value)
+    assert message.startswith("Cannot reach Redis at redis://:***@127.0.0.1:1/0")
+    assert not any(piece in message for piece in ("top", "secret", "%40"))
+    assert error.value.__cause__ is None or "secret" not in str(error.value.__cause__)

@@ -1,6 +1,8 @@
 import json
 from dataclasses import replace
 
+import pytest
+
 from nlp.model import Extraction
 from nlp.serialize import extraction_from_dict, extraction_to_dict, scorer_quotes
 from tests.factories import ARTICLE, REPORTED, example_extraction
@@ -86,3 +88,44 @@ def test_extraction_from_dict_of_an_empty_extraction():
     empty = Extraction(statements=(), entities=(), figures=())
 
     assert extraction_from_dict(extraction_to_dict(empty)) == empty
+
+
+def broken(change):
+    """The example extraction as a dict, with ``change`` applied to it."""
+    data = json.loads(json.dumps(extraction_to_dict(example_extraction())))
+    change(data)
+    return data
+
+
+def first_span(data):
+    return data["statements"][0]["content"][0]
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d["statements"][0]["speaker"].update(name=12345),
+         "the field 'name' of a speaker is not a string (12345)"),
+        (lambda d: first_span(d).update(start="3"), "the field 'start' of a span is not a character offset"),
+        (lambda d: first_span(d).update(end=True), "the field 'end' of a span is not a character offset"),
+        (lambda d: d["statements"][1].update(kind="shouted"), "the field 'kind' of a statement is not one of direct"),
+        (lambda d: d["statements"][1].update(cue=["said"]), "a span is not a JSON object"),
+        (lambda d: d["statements"][1].pop("sentence"), "missing field 'sentence' in a statement"),
+        (lambda d: d["entities"][0].update(title={"a": 1}), "the field 'title' of an entity is not a string"),
+        (lambda d: d["figures"][0].update(about=7), "the field 'about' of a figure is not a string"),
+        (lambda d: d["developments"][0].update(actors="Holt"), "the field 'actors' of a development is not a list"),
+        (lambda d: d.update(summary=[None]), "the field 'summary' of the extraction is not a list of strings"),
+        (lambda d: d.update(statements={}), "the field 'statements' of the extraction is not a list"),
+        (lambda d: d.update(url=["https://example.com"]), "the field 'url' of the extraction is not a string"),
+    ],
+)
+def test_extraction_from_dict_refuses_a_field_of_the_wrong_type_with_a_reason(change, reason):
+    with pytest.raises(ValueError) as error:
+        extraction_from_dict(broken(change))
+
+    assert str(error.value).startswith(reason)
+
+
+def test_extraction_from_dict_refuses_what_is_no_object():
+    with pytest.raises(ValueError, match="the extraction is not a JSON object"):
+        extraction_from_dict([1, 2])
