@@ -5,14 +5,15 @@ Safety rules, because anyone in a channel can make Summit open any link:
   ``nlp.addresses``), and the connection goes to that checked address, never through a second DNS lookup
   (which a hostile DNS server could answer differently: "DNS rebinding");
 - redirects are followed by hand, each hop checked the same way, at most ``FetchLimits.max_redirects``;
-- time and size are bounded for the whole download (``FetchLimits``), size counted after decompression, so a
-  slow-drip server or a gzip bomb costs at most the budget;
+- time and size are bounded for the whole download (``FetchLimits``), from the DNS lookup to the last byte, size
+  counted after decompression, so a slow-drip server, a blackholed address or a gzip bomb costs at most the budget;
 - only web pages and plain text are read: PDFs, images, video and other files are refused, by header or by
   their first bytes.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import http.client
 import socket
@@ -56,6 +57,9 @@ DECOMPRESSION_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBIT
 """zlib window settings per Content-Encoding ("deflate" accepts a zlib or a gzip header)."""
 URL_SAFE_CHARACTERS = string.punctuation
 """Characters left as they are in a request target; spaces, controls and non-ASCII are percent-encoded."""
+MAX_ADDRESSES_TRIED = 3
+"""Addresses of one host tried in turn before it counts as unreachable: a host that resolves to twenty
+blackholed addresses must not cost twenty connect timeouts."""
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,10 @@ class FetchLimits:
     """Bounds on one fetch, redirects included."""
 
     connect_timeout: float = 5.0
-    """Seconds to open a connection to one address."""
+    """Seconds to open a connection to one address (TLS handshake included), within the total budget."""
     total_timeout: float = 15.0
-    """Seconds for the whole fetch: every hop, headers and body. A server that drips bytes slowly is cut off."""
+    """Seconds for the whole fetch: every hop, DNS lookups, connections, headers and body. A server that drips
+    bytes slowly is cut off."""
     max_bytes: int = 5 * 2**20
     """Body bytes after decompression (5 MiB); a longer body is refused rather than cut."""
     max_redirects: int = 5
@@ -108,11 +113,11 @@ def fetch(url: str, *, allow_private: bool = False, limits: FetchLimits = FetchL
 
     ``allow_private`` lets the fetch reach private and loopback addresses: for tests and local setups only.
     """
-    deadline = _Deadline(limits.total_timeout)
+    deadline = _Deadline(limits.total_timeout)  # before anything else: the DNS lookup counts too
     current = url
     for _ in range(limits.max_redirects + 1):
         target = _target(current)
-        addresses = check_host(target.host, allow_private=allow_private)
+        addresses = check_host(target.host, allow_private=allow_private, timeout=deadline.seconds_left())
         with _connection(target, addresses, limits, deadline) as connection:
             connection.request("GET", target.request_target, headers=REQUEST_HEADERS)
             response = connection.getresponse()
@@ -129,10 +134,11 @@ def fetch(url: str, *, allow_private: bool = False, limits: FetchLimits = FetchL
     raise TooManyRedirects()
 
 
-def check_host(host: str, *, allow_private: bool = False) -> list[IPAddress]:
+def check_host(host: str, *, allow_private: bool = False, timeout: float | None = None) -> list[IPAddress]:
     """The addresses ``host`` resolves to, each of them public unless ``allow_private``; else BlockedAddress.
 
-    Every address must pass, not just the first: the connection may be made to any of them.
+    Every address must pass, not just the first: the connection may be made to any of them. A lookup that takes
+    longer than ``timeout`` seconds (None: as long as the system resolver takes) raises TooSlow.
     """
     if is_odd_ipv4_spelling(host) and not allow_private:
         raise BlockedAddress()
@@ -141,13 +147,33 @@ def check_host(host: str, *, allow_private: bool = False) -> list[IPAddress]:
         addresses = [literal]
     else:
         try:
-            infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+            infos = _resolve(host, timeout)
         except (socket.gaierror, UnicodeError):
             raise DeadLink.unknown_host() from None
+        except TimeoutError:
+            raise TooSlow() from None
         addresses = list(dict.fromkeys(literal_address(info[4][0]) for info in infos))
     if not allow_private and not all(address is not None and is_public_address(address) for address in addresses):
         raise BlockedAddress()
     return addresses
+
+
+def _resolve(host: str, timeout: float | None) -> list[tuple]:
+    """``socket.getaddrinfo`` for ``host``, given up on after ``timeout`` seconds (TimeoutError).
+
+    getaddrinfo itself cannot be interrupted, so it runs in a thread of its own that is left to finish: a daemon
+    thread, so a lookup that hangs never holds up the process's exit (a ThreadPoolExecutor's workers would).
+    """
+    answer: concurrent.futures.Future[list[tuple]] = concurrent.futures.Future()
+
+    def look_up() -> None:
+        try:
+            answer.set_result(socket.getaddrinfo(host, None, type=socket.SOCK_STREAM))
+        except Exception as exc:  # handed over to the caller, which raises it again: nothing is swallowed here
+            answer.set_exception(exc)
+
+    threading.Thread(target=look_up, name="fetch-dns", daemon=True).start()
+    return answer.result(timeout)
 
 
 def _target(url: str) -> _Target:
@@ -156,8 +182,8 @@ def _target(url: str) -> _Target:
         port = parts.port
     except ValueError:
         raise BadLink() from None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise BadLink()
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or port == 0:
+        raise BadLink()  # port 0 is no port a server listens on; it must not quietly become the default
     scheme = parts.scheme.lower()
     path = parts.path or "/"
     request_target = quote(path + (f"?{parts.query}" if parts.query else ""), safe=URL_SAFE_CHARACTERS)
@@ -166,18 +192,21 @@ def _target(url: str) -> _Target:
     except UnicodeError:
         raise BadLink() from None
     default_port = http.client.HTTPS_PORT if scheme == "https" else http.client.HTTP_PORT
-    return _Target(scheme, host, port or default_port, request_target)
+    return _Target(scheme, host, default_port if port is None else port, request_target)
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """HTTP to addresses checked beforehand: ``connect`` never looks the host name up again."""
 
-    def __init__(self, host: str, port: int, *, addresses: list[IPAddress], timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout)
+    def __init__(
+        self, host: str, port: int, *, addresses: list[IPAddress], connect_timeout: float, deadline: _Deadline
+    ) -> None:
+        super().__init__(host, port, timeout=connect_timeout)
         self.addresses = addresses
+        self.deadline = deadline
 
     def connect(self) -> None:
-        self.sock = _open_socket(self.addresses, self.port, self.timeout)
+        self.sock = _open_socket(self.addresses, self.port, self.timeout, self.deadline)
 
 
 class _PinnedHTTPSConnection(_PinnedHTTPConnection):
@@ -187,6 +216,9 @@ class _PinnedHTTPSConnection(_PinnedHTTPConnection):
 
     def connect(self) -> None:
         super().connect()
+        # The handshake's reads share one timeout (CPython's ssl makes it a deadline): the connect timeout or
+        # what the TCP connect left of the total budget, whichever is less.
+        self.sock.settimeout(min(self.timeout, self.deadline.seconds_left()))
         self.sock = _tls_context().wrap_socket(self.sock, server_hostname=self.host)
 
 
@@ -195,13 +227,15 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def _open_socket(addresses: list[IPAddress], port: int, timeout: float) -> socket.socket:
-    """A TCP connection to the first of ``addresses`` that answers."""
+def _open_socket(addresses: list[IPAddress], port: int, timeout: float, deadline: _Deadline) -> socket.socket:
+    """A TCP connection to the first of ``addresses`` (at most MAX_ADDRESSES_TRIED of them) that answers; each
+    attempt gets ``timeout`` seconds or what is left of the budget, whichever is less (TooSlow when none is)."""
     error: OSError | None = None
-    for address in addresses:
+    for address in addresses[:MAX_ADDRESSES_TRIED]:
+        attempt_timeout = min(timeout, deadline.seconds_left())
         family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
         sock = socket.socket(family, socket.SOCK_STREAM)
-        sock.settimeout(timeout)
+        sock.settimeout(attempt_timeout)
         try:
             sock.connect((str(address), port))
             return sock
@@ -237,13 +271,15 @@ def _connection(
     Network failures inside the ``with`` block become ReadErrors.
     """
     connection_class = _PinnedHTTPSConnection if target.scheme == "https" else _PinnedHTTPConnection
-    connect_timeout = min(limits.connect_timeout, deadline.seconds_left())
-    connection = connection_class(target.host, target.port, addresses=addresses, timeout=connect_timeout)
+    connection = connection_class(
+        target.host, target.port, addresses=addresses, connect_timeout=limits.connect_timeout, deadline=deadline
+    )
     try:
         try:
             connection.connect()  # TLS included: a failed certificate check is a site Summit cannot reach safely
         except OSError:
-            raise DeadLink.unreachable() from None
+            # A connect cut short by the total budget is the fetch being too slow, not the site being down.
+            raise (TooSlow() if deadline.passed() else DeadLink.unreachable()) from None
         connection.sock.settimeout(deadline.seconds_left())
         # A per-read timeout cannot stop a server that sends one byte a second: a timer shuts the socket at
         # the deadline instead, and the read that fails then is reported as too slow.

@@ -32,6 +32,12 @@ MAGIC_KINDS = (
 TYPE_KINDS = (("application/pdf", "a PDF"), ("image/", "an image"), ("video/", "a video"), ("audio/", "an audio file"))
 """Content-type prefixes of files that are not articles, and their plain names."""
 
+BINARY_SNIFF_BYTES = 1024
+"""Bytes at the start of a body searched for NUL: text has none (UTF-16 and UTF-32 aside), while video, archives,
+office documents and programs nearly always have some in their first kilobyte."""
+WIDE_CHARSETS = ("utf-16", "utf16", "utf-32", "utf32")
+"""Charset labels whose text is full of NUL bytes."""
+
 RE_MARKUP_START = re.compile(rb"\s*<(?:!doctype|html|head|body|meta|title|!--)", re.IGNORECASE)
 RE_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 META_CHARSET_WINDOW = 4096
@@ -71,18 +77,30 @@ def check_declared_type(content_type: str | None) -> None:
 def article_type(content_type: str | None, body: bytes) -> str:
     """The readable type of ``body``: HTML, XHTML or PLAIN_TEXT; raise NotAnArticle for anything else.
 
-    The first bytes win over the header, so a PDF labelled ``text/html`` is still refused.
+    The first bytes win over the header, so a PDF labelled ``text/html`` (or a video saved as ``notes.txt``) is
+    still refused.
     """
     for magic, kind in MAGIC_KINDS:
         if body.startswith(magic):
             raise NotAnArticle(kind)
     check_declared_type(content_type)
+    if _looks_binary(content_type, body):
+        raise NotAnArticle("a file of an unknown kind")
     declared = media_type(content_type)
     if declared in READABLE_TYPES:
         return declared
     if RE_MARKUP_START.match(body.removeprefix(codecs.BOM_UTF8)):
         return HTML
     raise NotAnArticle("a file of an unknown kind")
+
+
+def _looks_binary(content_type: str | None, body: bytes) -> bool:
+    """NUL bytes near the start, in a body that neither starts with nor declares a UTF-16 or UTF-32 charset."""
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # the UTF-32 LE mark starts the same way
+        return False
+    if (header_charset(content_type) or "").strip().lower().startswith(WIDE_CHARSETS):
+        return False
+    return b"\x00" in body[:BINARY_SNIFF_BYTES]
 
 
 def decode_body(body: bytes, declared_charset: str | None = None, *, html: bool = True) -> tuple[str, str]:
@@ -122,12 +140,15 @@ def _meta_charset(body: bytes) -> str | None:
 
 
 def _known_charset(label: str | None) -> str | None:
-    """The Python codec for a charset label, or None for a label Python does not know."""
+    """The Python codec for a charset label, or None for a label that names no text encoding Python knows."""
     if not label:
         return None
     if label.strip().lower() in WINDOWS_1252_ALIASES:
         return "cp1252"
     try:
-        return codecs.lookup(label.strip()).name
+        codec = codecs.lookup(label.strip())
     except LookupError:
         return None
+    # Python also has bytes-to-bytes codecs (base64, zlib, rot13 …) that bytes.decode refuses with LookupError:
+    # a page "declaring" one of them has declared no charset.
+    return codec.name if codec._is_text_encoding else None

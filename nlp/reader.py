@@ -25,7 +25,7 @@ from readability import Document as ReadabilityDocument
 from readability.readability import Unparseable
 
 from nlp.fetch import FetchedPage, FetchLimits, fetch
-from nlp.page_content import decode_body
+from nlp.page_content import HTML, PLAIN_TEXT, XHTML, article_type, decode_body
 from nlp.read_errors import NothingToRead, Paywalled
 
 TRAFILATURA_OPTIONS: dict[str, Any] = {"favor_precision": True, "include_comments": False, "include_tables": True}
@@ -56,6 +56,7 @@ mention paywalls on pages that have none)."""
 PARAGRAPH_TEXT = "//body//p//text()"
 VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 RE_WORD = re.compile(r"\w+")
+RE_WORD_COUNT = re.compile(r"[0-9]{1,9}")
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th")
 """Elements whose text is one paragraph in the readability fallback."""
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -108,9 +109,13 @@ def read_page(page: FetchedPage) -> Article:
 
 
 def read_file(path: Path) -> Article:
-    """The article in a saved page (``.html``, ``.htm``, ``.xhtml``) or a text file."""
-    is_html = path.suffix.lower() in HTML_SUFFIXES
-    text, _charset = decode_body(path.read_bytes(), html=is_html)
+    """The article in a saved page (``.html``, ``.htm``, ``.xhtml``) or a text file; NotAnArticle for a PDF, an
+    image or another binary file, whatever its name."""
+    body = path.read_bytes()
+    # The name stands in for a Content-Type header, and the bytes are sniffed as the fetcher sniffs a download.
+    readable_type = article_type(HTML if path.suffix.lower() in HTML_SUFFIXES else PLAIN_TEXT, body)
+    is_html = readable_type in (HTML, XHTML)
+    text, _charset = decode_body(body, html=is_html)
     return read_html(text) if is_html else read_text(text)
 
 
@@ -219,8 +224,10 @@ def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
         try:
             data = json.loads(script.text_content())
-        except ValueError:
-            continue  # hand-written JSON-LD is often invalid; the page is still worth reading
+        except (ValueError, RecursionError):
+            # Hand-written JSON-LD is often invalid, and a hostile page can nest it too deep for the parser:
+            # either way the page is still worth reading without it.
+            continue
         yield from _objects_in(data)
 
 
@@ -247,14 +254,20 @@ def _accessible_for_free(objects: list[dict[str, Any]]) -> bool | None:
 def _stated_word_count(objects: list[dict[str, Any]]) -> int:
     """The article's length as its JSON-LD ``wordCount`` states it; 0 when it does not."""
     counts = [str(obj["wordCount"]).strip() for obj in objects if "wordCount" in obj]
-    return max((int(count) for count in counts if count.isdigit()), default=0)
+    # Plain ASCII digits only, and few of them: str.isdigit() accepts "²", which int() rejects, and int() refuses
+    # a number of thousands of digits. No article has a billion words.
+    return max((int(count) for count in counts if RE_WORD_COUNT.fullmatch(count)), default=0)
 
 
 def _canonical_url(tree: HtmlElement, base_url: str | None) -> str | None:
     candidates = tree.xpath(f"{CANONICAL_LINK}/@href") + tree.xpath("//meta[@property='og:url']/@content")
     for candidate in candidates:
-        absolute = urljoin(base_url or "", candidate.strip())
-        if urlsplit(absolute).scheme in ("http", "https") and urlsplit(absolute).hostname:
+        try:
+            absolute = urljoin(base_url or "", candidate.strip())
+            parts = urlsplit(absolute)
+        except ValueError:
+            continue  # not a URL at all ("http://[::1"): no canonical address from this one
+        if parts.scheme in ("http", "https") and parts.hostname:
             return absolute
     return None
 
@@ -299,7 +312,10 @@ def _authors(author: str | None) -> tuple[str, ...]:
 
 
 def _hostname(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        return None  # a malformed address ("http://[::1") names no host
     return host.removeprefix("www.") if host else None
 
 

@@ -37,6 +37,11 @@ def article_page(
 </body></html>"""
 
 
+def with_meta_charset(page: str, charset: str) -> str:
+    """``page`` (from ``article_page``) declaring ``charset`` in its ``<meta charset>`` instead of utf-8."""
+    return page.replace('<meta charset="utf-8">', f'<meta charset="{charset}">', 1)
+
+
 def json_ld(data: object) -> str:
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 

@@ -24,18 +24,23 @@ from nlp.read_errors import (
     TooSlow,
 )
 from nlp.reader import read_url
-from tests.pages import article_page, paywalled_page
+from tests.pages import article_page, paywalled_page, with_meta_charset
 
 ARTICLE = article_page().encode("utf-8")
 LATIN1_PAGE = article_page(("Café owners on Vell Street said the détour cost them customers for months.",) * 3)
-CYRILLIC_PAGE = article_page(("Мост на улице Велл снова открыт для движения после ремонта.",) * 3).replace(
-    '<meta charset="utf-8">', '<meta charset="windows-1251">'
+CYRILLIC_PAGE = with_meta_charset(
+    article_page(("Мост на улице Велл снова открыт для движения после ремонта.",) * 3), "windows-1251"
 )
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 PDF = b"%PDF-1.7\n" + bytes(64)
 BOMB = gzip.compress(bytes(16 * 2**20), compresslevel=9)  # 16 MiB of zeros in about 16 KiB
-SMALL = FetchLimits(connect_timeout=1.0, total_timeout=0.5, max_bytes=2**20, max_redirects=3)
-"""Limits small enough for a test to hit them in well under a second."""
+SIZE_LIMITS = FetchLimits(total_timeout=10.0, max_bytes=2**20)
+"""A size limit hit in a fraction of a second, and time enough that a loaded machine never runs out first."""
+TIME_LIMITS = FetchLimits(connect_timeout=5.0, total_timeout=0.5)
+"""A total budget of half a second, shorter than the connect timeout."""
+BUDGET_BOUND = 5.0
+"""Seconds a fetch with TIME_LIMITS may take in a test: well past the budget, so a loaded CI machine's scheduler
+does not make the test flaky, and well short of what the slow servers below would take without it."""
 DRIP_SECONDS = 0.05
 """Pause between the bytes of a slow-drip response."""
 
@@ -148,6 +153,42 @@ def local(url, limits=FetchLimits()):
     return fetch(url, allow_private=True, limits=limits)
 
 
+@pytest.fixture
+def closed_port():
+    """A loopback port that refuses connections: bound for the whole test, so no other program can take it, but
+    never listening."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+@pytest.fixture
+def unanswered_port():
+    """A loopback port where a connect just waits, as it does to a blackholed address: its listener never
+    accepts, and its queue is filled first (Linux then drops further connection requests)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        fillers = []
+        try:
+            for _ in range(10):
+                probe = socket.socket()
+                probe.settimeout(0.5)
+                try:
+                    probe.connect(("127.0.0.1", port))
+                except TimeoutError:
+                    probe.close()
+                    break  # the queue is full
+                fillers.append(probe)
+            else:
+                pytest.skip("this platform accepts connections past a full listen queue")
+            yield port
+        finally:
+            for filler in fillers:
+                filler.close()
+
+
 def test_fetches_a_page_and_decodes_it(site):
     page = local(f"{site}/article?ref=chat")
 
@@ -202,26 +243,105 @@ def test_too_many_redirects(site, path):
         local(f"{site}{path}", FetchLimits(max_redirects=2))
 
 
+@pytest.fixture
+def slow_handshake_port():
+    """A loopback port whose server answers a TLS client hello with a 16 KiB record sent a byte at a time."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(10)  # so the thread ends even if no client comes
+    stop = threading.Event()
+
+    def serve():
+        try:
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(4096)  # the client hello
+                connection.sendall(b"\x16\x03\x03\x40\x00")  # a handshake record's header: 16 KiB to follow
+                while not stop.wait(DRIP_SECONDS):
+                    connection.sendall(b"\x02")
+        except OSError:
+            pass  # the client hung up, or never came
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield listener.getsockname()[1]
+    stop.set()
+    listener.close()
+
+
 @pytest.mark.parametrize("path", ["/slow-body", "/slow-headers"])
 def test_a_slow_drip_is_cut_off_at_the_time_budget(site, path):
+    # Dripped in full, either response would take over 10 s (and the server gives up after 5).
     start = time.monotonic()
 
     with pytest.raises(TooSlow):
-        local(f"{site}{path}", SMALL)
+        local(f"{site}{path}", TIME_LIMITS)
 
-    assert time.monotonic() - start < SMALL.total_timeout + 0.5
+    assert time.monotonic() - start < BUDGET_BOUND
+
+
+def test_a_connect_that_hangs_is_cut_off_at_the_total_budget(unanswered_port):
+    start = time.monotonic()
+
+    with pytest.raises(TooSlow):
+        local(f"http://127.0.0.1:{unanswered_port}/", FetchLimits(connect_timeout=30.0, total_timeout=0.5))
+
+    assert time.monotonic() - start < BUDGET_BOUND
+
+
+def test_a_tls_handshake_that_drips_is_cut_off_at_the_total_budget(slow_handshake_port):
+    start = time.monotonic()
+
+    with pytest.raises(TooSlow):
+        local(f"https://127.0.0.1:{slow_handshake_port}/", TIME_LIMITS)
+
+    assert time.monotonic() - start < BUDGET_BOUND
+
+
+def test_a_dns_lookup_that_hangs_is_cut_off_at_the_total_budget(monkeypatch):
+    released = threading.Event()
+
+    def hanging_lookup(*args, **kwargs):
+        released.wait(30)
+        raise socket.gaierror("no answer")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_lookup)
+    start = time.monotonic()
+
+    try:
+        with pytest.raises(TooSlow):
+            local("http://eastmere-courier.example/", TIME_LIMITS)
+        assert time.monotonic() - start < BUDGET_BOUND
+    finally:
+        released.set()  # let the lookup's thread finish
+
+
+def test_a_host_with_many_addresses_costs_a_few_connect_attempts(monkeypatch, closed_port):
+    attempts = []
+
+    class CountingSocket(socket.socket):
+        def connect(self, address):
+            attempts.append(address)
+            return super().connect(address)
+
+    monkeypatch.setattr(socket, "socket", CountingSocket)
+    many = [ipaddress.ip_address(f"127.0.0.{n}") for n in range(1, 21)]
+    monkeypatch.setattr(nlp.fetch, "check_host", lambda host, **kwargs: many)
+
+    with pytest.raises(DeadLink):
+        local(f"http://eastmere-courier.example:{closed_port}/")
+
+    assert [host for host, _port in attempts] == ["127.0.0.1", "127.0.0.2", "127.0.0.3"]  # MAX_ADDRESSES_TRIED
 
 
 def test_an_endless_body_is_cut_off_at_the_size_limit(site):
     with pytest.raises(TooLarge) as error:
-        local(f"{site}/endless", SMALL)
+        local(f"{site}/endless", SIZE_LIMITS)
 
     assert "1 MiB" in error.value.user_message
 
 
 def test_a_gzip_bomb_is_stopped_while_decompressing(site):
     with pytest.raises(TooLarge):
-        local(f"{site}/bomb", SMALL)
+        local(f"{site}/bomb", SIZE_LIMITS)
 
 
 def test_gzip_is_decompressed(site):
@@ -278,19 +398,19 @@ def test_error_statuses(site, path, error_class, status):
     assert str(status) in error.value.user_message
 
 
-def test_a_closed_port_is_a_dead_link():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]  # closed again when the block ends: nothing listens there
-
+def test_a_closed_port_is_a_dead_link(closed_port):
     with pytest.raises(DeadLink) as error:
-        local(f"http://127.0.0.1:{port}/")
+        local(f"http://127.0.0.1:{closed_port}/")
 
     assert error.value.status is None
 
 
 @pytest.mark.parametrize(
-    "url", ["ftp://eastmere.example/a", "file:///etc/passwd", "javascript:alert(1)", "http://", "http://h:99999/"]
+    "url",
+    [
+        "ftp://eastmere.example/a", "file:///etc/passwd", "javascript:alert(1)", "http://", "http://h:99999/",
+        "http://127.0.0.1:0/",  # port 0 is no port: refused, not read as the default port
+    ],
 )
 def test_only_http_and_https_links(url):
     with pytest.raises(BadLink):
@@ -323,6 +443,15 @@ def test_loopback_host_names_are_refused(host):
         check_host(host)
 
 
+def _resolver_reads_odd_ipv4_spellings():
+    """glibc's resolver reads ``127.1`` as 127.0.0.1, as inet_aton does; musl's and others refuse it."""
+    try:
+        return {info[4][0] for info in socket.getaddrinfo("127.1", 80, type=socket.SOCK_STREAM)} == {"127.0.0.1"}
+    except socket.gaierror:
+        return False
+
+
+@pytest.mark.skipif(not _resolver_reads_odd_ipv4_spellings(), reason="the platform resolver refuses these spellings")
 @pytest.mark.parametrize("host", ["2130706433", "0x7f000001", "127.1", "0177.0.0.1"])
 def test_odd_ipv4_spellings_resolve_to_loopback_and_would_be_refused_there_too(host):
     # getaddrinfo reads these as 127.0.0.1: refused by spelling first, and by address if that check went.

@@ -4,9 +4,12 @@ import pytest
 
 import nlp.reader
 from nlp.fetch import FetchedPage
-from nlp.read_errors import NothingToRead, Paywalled
-from nlp.reader import read_file, read_html, read_page, read_text
-from tests.pages import BRIDGE_PARAGRAPHS, TEASER, WALL_WORDING, article_page, json_ld, paywalled_page
+from nlp.page_content import decode_body
+from nlp.read_errors import NotAnArticle, NothingToRead, Paywalled, ReadError
+from nlp.reader import Article, read_file, read_html, read_page, read_text
+from tests.pages import (
+    BRIDGE_PARAGRAPHS, TEASER, WALL_WORDING, article_page, json_ld, paywalled_page, with_meta_charset,
+)
 
 METADATA_HEAD = """
 <link rel="canonical" href="/news/harbour-bridge">
@@ -16,6 +19,26 @@ METADATA_HEAD = """
 <meta property="article:published_time" content="2031-04-08T09:30:00+01:00">
 """
 PAGE_URL = "https://eastmere-courier.example/news/harbour-bridge?utm_source=chat"
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+HOSTILE_PAGES = [
+    # (id, the page's bytes, the charset its Content-Type header declares, the URL it came from)
+    ("meta charset base64", with_meta_charset(article_page(), "base64").encode(), None, PAGE_URL),
+    ("header charset base64", article_page().encode(), "base64", PAGE_URL),
+    ("header charset rot13", article_page().encode(), "rot13", PAGE_URL),
+    ("JSON-LD nested too deep", article_page(head=f'<script type="application/ld+json">{DEEP_JSON}</script>').encode(),
+     None, PAGE_URL),
+    ("wordCount in superscript", article_page(head=json_ld({"wordCount": "²"})).encode(), None, PAGE_URL),
+    ("wordCount of 5,000 digits", article_page(head=json_ld({"wordCount": "9" * 5000})).encode(), None, PAGE_URL),
+    ("canonical link not a URL", article_page(head='<link rel=canonical href="http://[::1">').encode(), None, PAGE_URL),
+    ("og:url not a URL", article_page(head='<meta property="og:url" content="http://[::1">').encode(), None, PAGE_URL),
+    ("page URL not a URL", article_page().encode(), None, "http://[::1"),
+    ("empty html element", b"<html>", None, PAGE_URL),
+    ("only tags", b"<html><body>" + b"<div><span></span></div>" * 2000 + b"</body></html>", None, PAGE_URL),
+    ("2 MB of one word", b"<html><body><p>" + b"word " * 400_000 + b"</p></body></html>", None, PAGE_URL),
+]
+PDF = b"%PDF-1.7\n" + bytes(64)
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(64)
 
 
 def test_read_html_finds_the_metadata():
@@ -112,6 +135,28 @@ def test_a_page_without_article_text_has_nothing_to_read(html):
         read_html(html, url=PAGE_URL)
 
 
+@pytest.mark.parametrize(
+    ("body", "charset", "url"), [case[1:] for case in HOSTILE_PAGES], ids=[case[0] for case in HOSTILE_PAGES]
+)
+def test_a_hostile_page_is_read_or_refused_in_plain_words(body, charset, url):
+    # Decoded as the fetcher decodes a download: any failure must be a ReadError, never a traceback.
+    text, _charset = decode_body(body, charset)
+    try:
+        article = read_html(text, url=url)
+    except ReadError as error:
+        assert error.user_message
+    else:
+        assert isinstance(article, Article)
+
+
+@pytest.mark.parametrize("charset", ["base64", "zlib", "hex", "rot13"])
+def test_a_codec_that_is_no_text_encoding_counts_as_no_charset(charset):
+    body = "Café on Vell Street".encode()
+
+    assert decode_body(body, charset) == ("Café on Vell Street", "utf-8")
+    assert decode_body(with_meta_charset(article_page(), charset).encode())[1] == "utf-8"
+
+
 def test_plain_text_is_kept_as_it_is():
     text = "\n\n".join(BRIDGE_PARAGRAPHS)
 
@@ -143,3 +188,31 @@ def test_read_file_reads_html_and_text_files(tmp_path):
 
     assert read_file(html_path).outlet == "The Eastmere Courier"
     assert read_file(text_path).text.startswith(BRIDGE_PARAGRAPHS[0])
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "kind"),
+    [
+        ("report.pdf", PDF, "a PDF"),
+        ("report.html", PDF, "a PDF"),  # the bytes decide, not the name
+        ("photo.txt", PNG, "an image"),
+        ("clip.mp4", MP4, "a file of an unknown kind"),
+        ("notes", bytes(range(256)) * 4, "a file of an unknown kind"),
+    ],
+    ids=["pdf", "pdf named html", "png named txt", "mp4", "binary without suffix"],
+)
+def test_read_file_refuses_binary_files(tmp_path, name, body, kind):
+    path = tmp_path / name
+    path.write_bytes(body)
+
+    with pytest.raises(NotAnArticle) as error:
+        read_file(path)
+
+    assert error.value.kind == kind
+
+
+def test_read_file_reads_utf16_text(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("\n\n".join(BRIDGE_PARAGRAPHS), encoding="utf-16")  # NUL bytes, after a byte-order mark
+
+    assert read_file(path).text.startswith(BRIDGE_PARAGRAPHS[0])
