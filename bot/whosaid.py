@@ -234,20 +234,24 @@ class _Engine:
         ranked = sorted(zip(speaker_ids, counts), key=lambda item: (-(item[1] or 0), item[0]))
         return [speaker_id for speaker_id, _ in ranked[:SPEAKERS_MAX]], False
 
+    def _within_outlet(self, pipe: redis.client.Pipeline, sources: list[str]) -> tuple[list[str], list[str]]:
+        """The sorted sets to read: ``sources`` themselves, or with an outlet filter their intersections with the
+        outlet's set, queued on ``pipe`` into short-lived keys (also returned, for the caller to delete)."""
+        if not self.outlet:
+            return sources, []
+        outlet = self.keys.outlet_statements(self.outlet)
+        temporaries = [self.keys.temporary(uuid.uuid4().hex) for _ in sources]
+        for source, temporary in zip(sources, temporaries):
+            pipe.zinterstore(temporary, {source: 1, outlet: 0})
+            pipe.expire(temporary, TEMPORARY_KEY_SECONDS)
+        return list(temporaries), temporaries
+
     def speakers_answer(self, query: str, kind: str, matched_by: str | None, speaker_ids: list[str],
                         complete: bool = True) -> WhoSaidAnswer:
         """The speakers' statements, newest first. A statement has one speaker, so their sets are disjoint: the
         newest ``limit`` of all are among each one's newest ``limit``, and the total is the sum of their counts."""
-        sources = [self.keys.speaker_statements(speaker_id) for speaker_id in speaker_ids]
         pipe = self.redis.pipeline(transaction=False)
-        temporaries = []
-        if self.outlet:
-            outlet = self.keys.outlet_statements(self.outlet)
-            for source in sources:
-                temporaries.append(self.keys.temporary(uuid.uuid4().hex))
-                pipe.zinterstore(temporaries[-1], {source: 1, outlet: 0})
-                pipe.expire(temporaries[-1], TEMPORARY_KEY_SECONDS)
-            sources = list(temporaries)
+        sources, temporaries = self._within_outlet(pipe, [self.keys.speaker_statements(s) for s in speaker_ids])
         low = self.since if self.since is not None else "-inf"
         first = len(pipe)
         for source in sources:
@@ -297,15 +301,7 @@ class _Engine:
         """
         low = self.since if self.since is not None else "-inf"
         pipe = self.redis.pipeline(transaction=False)
-        sources = [self.keys.term_statements(term) for term in terms]
-        temporaries = []
-        if self.outlet:
-            outlet = self.keys.outlet_statements(self.outlet)
-            for number, source in enumerate(sources):
-                temporaries.append(self.keys.temporary(uuid.uuid4().hex))
-                pipe.zinterstore(temporaries[-1], {source: 1, outlet: 0})
-                pipe.expire(temporaries[-1], TEMPORARY_KEY_SECONDS)
-            sources = list(temporaries)
+        sources, temporaries = self._within_outlet(pipe, [self.keys.term_statements(term) for term in terms])
         first = len(pipe)
         depth = self.limit if len(sources) == 1 else max(TOPIC_CANDIDATES, self.limit)
         for source in sources:
