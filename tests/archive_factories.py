@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from bot.archive import ArticleRecord, content_hash
 from nlp.model import Development, EntityKind, Extraction, Kind, Span, Speaker, Statement
 
+TEST_TEAM = "TTEST"
+"""The workspace the archive tests store into (under each test's own key prefix)."""
+
 
 @dataclass(frozen=True)
 class Said:

@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 import nlp
+from bot.archive import Archive
+from bot.keys import Keys
 from bot.redis_connection import connect
 from bot.settings import load_settings
+from tests.archive_factories import TEST_TEAM
 
 
 @pytest.fixture
@@ -61,3 +64,14 @@ def model():
 def seed_text():
     """The seed article, which the project ships in seeds/."""
     return (Path(__file__).resolve().parent.parent / "seeds" / "000_487afd3e3b9a1808.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def keys(key_prefix):
+    """The keys of a test workspace, under the test's own prefix."""
+    return Keys(TEST_TEAM, prefix=f"{key_prefix}summit")
+
+
+@pytest.fixture
+def archive(redis_client, keys):
+    return Archive(redis_client, keys)

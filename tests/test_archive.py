@@ -12,17 +12,7 @@ from bot.redis_connection import connect
 from bot.settings import load_settings
 from bot.whosaid import who_said
 from nlp.model import EntityKind, Kind
-from tests.archive_factories import Said, article
-
-
-@pytest.fixture
-def keys(key_prefix):
-    return Keys("T0TEST", prefix=f"{key_prefix}summit")
-
-
-@pytest.fixture
-def archive(redis_client, keys):
-    return Archive(redis_client, keys)
+from tests.archive_factories import TEST_TEAM, Said, article
 
 
 def keys_under(redis_client, key_prefix):
@@ -236,7 +226,7 @@ def test_export_starts_with_a_header_naming_format_schema_and_team(archive):
     header = json.loads(next(archive.export_lines()))
 
     assert header["format"] == "summit-archive" and header["schema"] == 1
-    assert header["team"] == "T0TEST" and header["articles"] == 2
+    assert header["team"] == TEST_TEAM and header["articles"] == 2
 
 
 def test_import_with_bad_lines_reports_each_and_imports_nothing_unless_partial(archive, redis_client, keys):

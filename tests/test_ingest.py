@@ -30,16 +30,6 @@ def never_load():
 
 
 @pytest.fixture
-def keys(key_prefix):
-    return Keys("TINGEST", prefix=f"{key_prefix}summit")
-
-
-@pytest.fixture
-def archive(redis_client, keys):
-    return Archive(redis_client, keys)
-
-
-@pytest.fixture
 def cache(redis_client, keys, settings):
     return ExtractionCache(redis_client, keys, ttl_days=settings.cache_ttl_days)
 
