@@ -20,7 +20,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 import redis
 from redis.client import Pipeline
@@ -245,7 +244,3 @@ def speaker_record(data: dict[bytes, bytes], speaker_id: str) -> SpeakerRecord |
         return SpeakerRecord.from_hash(speaker_id, data)
     except (KeyError, ValueError, UnicodeDecodeError):
         return None
-
-
-def as_text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from nlp import constants as C
-from nlp.model import EntityKind, Kind, Speaker, Span, Statement
+from nlp.model import Kind, Speaker, Span, Statement
 from nlp.people import Referent, PeopleIndex, noun_phrase
 from nlp.quotemarks import Quotation
 
