@@ -126,6 +126,14 @@ def _parser() -> argparse.ArgumentParser:
     _team_option(who)
     who.set_defaults(run=_who_said)
 
+    serve = commands.add_parser("serve", help="run the Slack app: HTTP on $PORT at /slack/events, or Socket Mode")
+    serve.add_argument("--socket", action="store_true", help="connect over Socket Mode with SLACK_APP_TOKEN")
+    serve.set_defaults(run=_serve)
+
+    worker = commands.add_parser("worker", help="run the queue worker that reads articles and posts replies")
+    worker.add_argument("--burst", action="store_true", help="stop when the queue is empty")
+    worker.set_defaults(run=_worker)
+
     export = commands.add_parser("export", help="write the archive to stdout as JSON lines")
     _team_option(export)
     export.set_defaults(run=_export)
@@ -208,6 +216,18 @@ def _who_said(args: argparse.Namespace, settings: Settings) -> None:
     print(json.dumps(dataclasses.asdict(answer), indent=2, ensure_ascii=False) if args.json else render_answer(answer))
 
 
+def _serve(args: argparse.Namespace, settings: Settings) -> None:
+    from bot.slack_app import serve
+
+    serve(settings, socket_mode=args.socket)
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> None:
+    from bot.worker import run_worker
+
+    run_worker(settings, burst=args.burst)
+
+
 def _export(args: argparse.Namespace, settings: Settings) -> None:
     archive, _cache = open_archive(settings, args.team)
     for line in archive.export_lines():
@@ -233,7 +253,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> None:
 def open_archive(settings: Settings, team: str) -> tuple[Archive, ExtractionCache]:
     """The workspace's archive and the shared extraction cache, on the Redis the settings name."""
     try:
-        keys = archive_keys.Keys(team, prefix=archive_keys.NAMESPACE)
+        keys = archive_keys.Keys(team, prefix=settings.namespace)
     except ValueError as error:
         raise SummitError(f"--team {error}.") from None
     client = connect(settings)

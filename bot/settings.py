@@ -8,8 +8,9 @@ env file means "use the embedded Redis".
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -60,6 +61,30 @@ def _parse_days(value: str) -> int:
     if days < 1:
         raise ValueError(f"must be at least 1; got {days}")
     return days
+
+
+def _parse_port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise ValueError(f"must be a port number; got {value!r}") from None
+    if not 0 < port < 65536:
+        raise ValueError(f"must be between 1 and 65535; got {port}")
+    return port
+
+
+def _parse_api_url(value: str) -> str:
+    if urlsplit(value).scheme not in ("http", "https"):
+        raise ValueError(f"must be an http:// or https:// URL; got {value!r}")
+    # slack_sdk joins method names onto the base URL, so without the slash "…/api" + "chat.postMessage" breaks.
+    return value if value.endswith("/") else value + "/"
+
+
+def _parse_namespace(value: str) -> str:
+    # Braces would make a Redis Cluster hash tag of the namespace, putting every workspace in one slot.
+    if not re.fullmatch(r"[A-Za-z0-9_.:-]+", value):
+        raise ValueError(f"must be letters, digits, '.', ':', '-' or '_'; got {value!r}")
+    return value
 
 
 def _parse_flag(value: str) -> bool:
@@ -124,6 +149,48 @@ SETTINGS: tuple[Setting, ...] = (
         "Days an article's extraction stays in the cache; the archive itself never expires.",
         _parse_days,
     ),
+    Setting(
+        "slack_bot_token",
+        "SLACK_BOT_TOKEN",
+        None,
+        "The app's bot token (xoxb-…), from its OAuth & Permissions page; needed by serve and worker.",
+        str,
+    ),
+    Setting(
+        "slack_signing_secret",
+        "SLACK_SIGNING_SECRET",
+        None,
+        "The app's signing secret, from its Basic Information page; needed by serve over HTTP.",
+        str,
+    ),
+    Setting(
+        "slack_app_token",
+        "SLACK_APP_TOKEN",
+        None,
+        "An app-level token (xapp-…) with connections:write; needed by serve --socket (Socket Mode).",
+        str,
+    ),
+    Setting(
+        "slack_api_url",
+        "SLACK_API_URL",
+        "https://slack.com/api/",
+        "Base URL of the Slack Web API; tests point it at a local server.",
+        _parse_api_url,
+    ),
+    Setting(
+        "port",
+        "PORT",
+        "3000",
+        "Port summit serve listens on (all interfaces), at /slack/events.",
+        _parse_port,
+    ),
+    Setting(
+        "namespace",
+        "SUMMIT_NAMESPACE",
+        "summit",
+        "First part of every Redis key Summit writes, and its work queue's name: for deployments sharing a Redis.",
+        _parse_namespace,
+    ),
 )
 
 
@@ -135,6 +202,21 @@ class Settings:
     log_level: str
     allow_private_urls: bool
     cache_ttl_days: int
+    # Secrets stay out of the repr, so a settings object in a traceback or a log line shows none of them.
+    slack_bot_token: str | None = field(repr=False)
+    slack_signing_secret: str | None = field(repr=False)
+    slack_app_token: str | None = field(repr=False)
+    slack_api_url: str
+    port: int
+    namespace: str
+
+
+def require(settings: Settings, *fields: str) -> None:
+    """Raise SettingsError naming the environment variable of the first of ``fields`` that is unset."""
+    for name in fields:
+        if getattr(settings, name) is None:
+            setting = next(setting for setting in SETTINGS if setting.field == name)
+            raise SettingsError(f"{setting.env} is not set: {setting.help}")
 
 
 def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:

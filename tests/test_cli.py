@@ -87,7 +87,7 @@ def test_processes_must_be_positive(tmp_path):
 def test_demo_shows_every_article_of_the_seeds_folder(tmp_path, capsys, redis_client, key_prefix, monkeypatch):
     # The demo stores the articles in the archive: the test's Redis, under the test's own keys.
     monkeypatch.setattr("bot.cli.connect", lambda settings: redis_client)
-    monkeypatch.setattr("bot.keys.NAMESPACE", f"{key_prefix}summit")
+    monkeypatch.setenv("SUMMIT_NAMESPACE", f"{key_prefix}summit")
     monkeypatch.setattr("bot.cli.configure_logging", lambda level: None)
     for name in ("b.txt", "a.txt"):
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")

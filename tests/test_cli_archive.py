@@ -18,7 +18,7 @@ STORY = (
 def cli_redis(redis_client, key_prefix, model, monkeypatch):
     """Point the command line at the test's Redis and key prefix, with the session's model."""
     monkeypatch.setattr("bot.cli.connect", lambda settings: redis_client)
-    monkeypatch.setattr("bot.keys.NAMESPACE", f"{key_prefix}summit")
+    monkeypatch.setenv("SUMMIT_NAMESPACE", f"{key_prefix}summit")
     monkeypatch.setattr("bot.cli._model_loader", lambda settings: lambda: model)
     # main() would point the log at this test's captured stderr, closed by the time the embedded Redis stops.
     monkeypatch.setattr("bot.cli.configure_logging", lambda level: None)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import SettingsError
-from bot.settings import PROJECT_ROOT, SETTINGS, Settings, load_settings
+from bot.settings import PROJECT_ROOT, SETTINGS, Settings, load_settings, require
 
 
 def test_defaults():
@@ -17,6 +17,12 @@ def test_defaults():
         log_level="INFO",
         allow_private_urls=False,
         cache_ttl_days=30,
+        slack_bot_token=None,
+        slack_signing_secret=None,
+        slack_app_token=None,
+        slack_api_url="https://slack.com/api/",
+        port=3000,
+        namespace="summit",
     )
 
 
@@ -29,6 +35,12 @@ def test_environment_overrides_every_default(tmp_path):
             "SUMMIT_LOG_LEVEL": "debug",
             "SUMMIT_ALLOW_PRIVATE_URLS": "yes",
             "SUMMIT_CACHE_TTL_DAYS": "7",
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_SIGNING_SECRET": "shh",
+            "SLACK_APP_TOKEN": "xapp-test",
+            "SLACK_API_URL": "http://127.0.0.1:9999/api",
+            "PORT": "8080",
+            "SUMMIT_NAMESPACE": "summit-staging",
         }
     )
 
@@ -39,6 +51,12 @@ def test_environment_overrides_every_default(tmp_path):
         log_level="DEBUG",
         allow_private_urls=True,
         cache_ttl_days=7,
+        slack_bot_token="xoxb-test",
+        slack_signing_secret="shh",
+        slack_app_token="xapp-test",
+        slack_api_url="http://127.0.0.1:9999/api/",
+        port=8080,
+        namespace="summit-staging",
     )
 
 
@@ -66,6 +84,10 @@ def test_relative_data_dir_is_taken_from_the_current_directory(tmp_path, monkeyp
         ("SUMMIT_ALLOW_PRIVATE_URLS", "maybe"),
         ("SUMMIT_CACHE_TTL_DAYS", "0"),
         ("SUMMIT_CACHE_TTL_DAYS", "a month"),
+        ("SLACK_API_URL", "slack.com/api"),
+        ("PORT", "http"),
+        ("PORT", "70000"),
+        ("SUMMIT_NAMESPACE", "summit queue"),
     ],
 )
 def test_bad_value_names_the_variable(variable, value):
@@ -85,3 +107,18 @@ def test_readme_documents_every_setting():
 
     undocumented = [setting.env for setting in SETTINGS if f"`{setting.env}`" not in settings_section]
     assert undocumented == []
+
+
+def test_secrets_stay_out_of_the_repr():
+    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-hunter2", "SLACK_SIGNING_SECRET": "hunter3",
+                              "SLACK_APP_TOKEN": "xapp-hunter4"})
+
+    assert "hunter" not in repr(settings)
+
+
+def test_require_names_the_missing_variable():
+    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-test"})
+
+    require(settings, "slack_bot_token")
+    with pytest.raises(SettingsError, match="^SLACK_SIGNING_SECRET is not set"):
+        require(settings, "slack_bot_token", "slack_signing_secret")
