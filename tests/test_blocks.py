@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from handlers.blocks import MAX_BLOCKS, MAX_HEADER_TEXT, MAX_SECTION_TEXT, article_blocks, statements_blocks
+from handlers.block_kit import MAX_BLOCKS, MAX_HEADER_TEXT, MAX_SECTION_TEXT
+from handlers.blocks import article_blocks, statements_blocks
 from nlp.model import Extraction, Figure, FigureKind, Kind, Span
 from tests.factories import example_extraction, speaker_named, statement_by
 
