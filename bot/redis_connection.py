@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from bot.errors import RedisUnavailable
 from bot.settings import Settings
@@ -28,10 +30,14 @@ EMBEDDED_SERVER_CONFIG = {"appendonly": "yes"}
 (appendfsync everysec), not everything written since the last snapshot."""
 
 
-def connect(settings: Settings) -> redis.Redis:
-    """Return a client whose server has answered PING, or raise RedisUnavailable."""
+def connect(settings: Settings, *, answer_within: float | None = None) -> redis.Redis:
+    """Return a client whose server has answered PING, or raise RedisUnavailable.
+
+    With ``answer_within`` (seconds), every command that gets no answer in that time fails at once instead of
+    being retried with back-off: the web process must still answer Slack within 3 s when Redis is away.
+    """
     if settings.redis_url:
-        return _connect_to_url(settings.redis_url)
+        return _connect_to_url(settings.redis_url, answer_within)
     return _start_embedded(settings.data_dir / EMBEDDED_DB_FILE)
 
 
@@ -58,10 +64,18 @@ def _split_userinfo(url: str) -> tuple[str, str | None, str]:
     return url[: len(url) - len(rest)], (userinfo if at else None), (host if at else rest)
 
 
-def _connect_to_url(url: str) -> redis.Redis:
+def client_for(url: str, *, answer_within: float | None = None) -> redis.Redis:
+    """A client for the server at ``url``, not yet connected (``answer_within`` as for :func:`connect`)."""
+    if answer_within is None:
+        return redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_SECONDS)
+    return redis.Redis.from_url(url, socket_connect_timeout=answer_within, socket_timeout=answer_within,
+                                retry=Retry(NoBackoff(), retries=1))
+
+
+def _connect_to_url(url: str, answer_within: float | None) -> redis.Redis:
     where = f"Cannot reach Redis at {redact_url(url)}"
     try:
-        client = redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT_SECONDS)
+        client = client_for(url, answer_within=answer_within)
         client.ping()
     except ValueError:
         # from_url's messages quote the part of the URL it could not read, which can be the password.

@@ -39,6 +39,16 @@ def _session_redis(tmp_path_factory):
         client.shutdown(nosave=True)
 
 
+@pytest.fixture(scope="session")
+def redis_url(_session_redis):
+    """A URL other processes (a served app, a worker) can reach the session's Redis at."""
+    configured = load_settings(os.environ).redis_url
+    if configured:
+        return configured
+    db = _session_redis.connection_pool.connection_kwargs.get("db", 0)
+    return f"unix://{_session_redis.socket_file}?db={db}"
+
+
 @pytest.fixture
 def key_prefix():
     """A namespace of this test's own, for every key it writes."""

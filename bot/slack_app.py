@@ -1,0 +1,76 @@
+"""The Slack app: Bolt with Summit's listeners, served over HTTP (``summit serve``) or Socket Mode
+(``summit serve --socket``).
+
+Over HTTP, Bolt checks every request's signature with SLACK_SIGNING_SECRET (five-minute window) before any
+listener sees it, and waitress, a production WSGI server, serves it on PORT at ``/slack/events``. In Socket Mode
+the requests arrive over a WebSocket the app opened with SLACK_APP_TOKEN, so there is no signature to check.
+The web process never loads spaCy: the listeners answer from Redis or queue the work (see ``bot.intake``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+from slack_bolt.error import BoltError
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
+from bot.errors import SummitError
+from bot.intake import Intake
+from bot.jobs import RATE_LIMIT_RETRIES
+from bot.redis_connection import connect
+from bot.settings import Settings, require
+from handlers.listeners import register
+
+logger = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+REDIS_ANSWER_SECONDS = 0.5
+"""Longest wait for Redis in a request: with Redis away, the person still hears so within Slack's 3 s."""
+WEB_THREADS = 16
+"""Requests served at once; each is a few Redis round trips, so threads wait on I/O, not on the CPU."""
+
+
+def slack_client(settings: Settings) -> WebClient:
+    """A Web API client on SLACK_API_URL that waits out Slack's rate limits (429 with Retry-After)."""
+    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    return client
+
+
+def build_app(settings: Settings, intake: Intake, *, socket_mode: bool = False) -> App:
+    """The Bolt app with Summit's listeners; raise SummitError when Slack refuses the bot token."""
+    try:
+        app = App(
+            client=slack_client(settings),
+            signing_secret=settings.slack_signing_secret,
+            # Listeners run before the response: an event whose work cannot be queued gets a 500 and comes again.
+            process_before_response=True,
+            request_verification_enabled=not socket_mode,
+            logger=logging.getLogger("slack_bolt.App"),
+        )
+    except (BoltError, SlackApiError) as error:
+        raise SummitError(f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack_api_url}: {error}") from None
+    register(app, intake)
+    return app
+
+
+def serve(settings: Settings, *, socket_mode: bool = False) -> None:
+    """Run the app until stopped: over HTTP on PORT, or over Socket Mode."""
+    require(settings, "slack_bot_token", "slack_app_token" if socket_mode else "slack_signing_secret")
+    intake = Intake(connect(settings, answer_within=REDIS_ANSWER_SECONDS), settings.namespace)
+    app = build_app(settings, intake, socket_mode=socket_mode)
+    if socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        logger.info("serving Slack over Socket Mode")
+        SocketModeHandler(app, settings.slack_app_token).start()
+        return
+    import waitress
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+    logger.info("serving Slack over HTTP", extra={"port": settings.port, "path": EVENTS_PATH})
+    waitress.serve(SlackRequestHandler(app, path=EVENTS_PATH), host="0.0.0.0", port=settings.port,
+                   threads=WEB_THREADS, ident="summit", _quiet=True)

@@ -1,0 +1,31 @@
+"""``summit worker``: takes jobs from the Redis queue (RQ) and runs them, with the spaCy model loaded once.
+
+The model is loaded before the first job; RQ then runs each job in a forked copy of this process (its work
+horse), which shares the loaded model. A job that fails is retried after a pause (RQ's scheduler, started with the
+worker, puts it back); a job whose worker died is found by the next worker's registry clean-up and retried too.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from rq import Queue, Worker
+
+from bot import jobs
+from bot.redis_connection import connect
+from bot.settings import Settings, require
+
+logger = logging.getLogger(__name__)
+
+
+def run_worker(settings: Settings, *, burst: bool = False) -> None:
+    """Work until stopped (SIGTERM finishes the current job first), or until the queue is empty with ``burst``."""
+    require(settings, "slack_bot_token")
+    client = connect(settings)
+    context = jobs.context_from_settings(settings, client)
+    context.load_model()
+    jobs.install(context)
+    worker = Worker([Queue(settings.namespace, connection=client)], connection=client,
+                    log_job_description=False)
+    logger.info("worker ready", extra={"queue": settings.namespace, "model": settings.model_name})
+    worker.work(burst=burst, with_scheduler=True, logging_level=settings.log_level)
