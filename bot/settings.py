@@ -53,24 +53,20 @@ def _parse_log_level(value: str) -> str:
     return level
 
 
-def _parse_days(value: str) -> int:
-    try:
-        days = int(value)
-    except ValueError:
-        raise ValueError(f"must be a whole number of days; got {value!r}") from None
-    if days < 1:
-        raise ValueError(f"must be at least 1; got {days}")
-    return days
+def _whole_number(what: str, low: int, high: int | None = None) -> Callable[[str], int]:
+    """A parser of whole numbers from ``low`` to ``high`` (no limit when None); ``what`` names one in messages."""
 
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise ValueError(f"must be {what}; got {value!r}") from None
+        if number < low or (high is not None and number > high):
+            raise ValueError(f"must be {'at least ' + str(low) if high is None else f'from {low} to {high}'}; "
+                             f"got {number}")
+        return number
 
-def _parse_port(value: str) -> int:
-    try:
-        port = int(value)
-    except ValueError:
-        raise ValueError(f"must be a port number; got {value!r}") from None
-    if not 0 < port < 65536:
-        raise ValueError(f"must be between 1 and 65535; got {port}")
-    return port
+    return parse
 
 
 def _parse_api_url(value: str) -> str:
@@ -147,7 +143,7 @@ SETTINGS: tuple[Setting, ...] = (
         "SUMMIT_CACHE_TTL_DAYS",
         "30",
         "Days an article's extraction stays in the cache; the archive itself never expires.",
-        _parse_days,
+        _whole_number("a whole number of days", 1),
     ),
     Setting(
         "slack_bot_token",
@@ -182,7 +178,14 @@ SETTINGS: tuple[Setting, ...] = (
         "PORT",
         "3000",
         "Port summit serve listens on (all interfaces), at /slack/events.",
-        _parse_port,
+        _whole_number("a port number", 1, 65535),
+    ),
+    Setting(
+        "web_processes",
+        "WEB_CONCURRENCY",
+        "2",
+        "Processes summit serve answers HTTP requests with (Heroku sets it per dyno size).",
+        _whole_number("a number of processes", 1),
     ),
     Setting(
         "namespace",
@@ -208,6 +211,7 @@ class Settings:
     slack_app_token: str | None = field(repr=False)
     slack_api_url: str
     port: int
+    web_processes: int
     namespace: str
 
 

@@ -2,7 +2,9 @@
 (``summit serve --socket``).
 
 Over HTTP, Bolt checks every request's signature with SLACK_SIGNING_SECRET (five-minute window) before any
-listener sees it, and waitress, a production WSGI server, serves it on PORT at ``/slack/events``. In Socket Mode
+listener sees it, and gunicorn serves it on PORT at ``/slack/events`` with WEB_CONCURRENCY processes of
+``WEB_THREADS`` threads: one Python process is held to one core by the GIL, and a who-said answer is mostly
+Python. The app is built once, before the processes are forked. In Socket Mode
 the requests arrive over a WebSocket the app opened with SLACK_APP_TOKEN, so there is no signature to check.
 The web process never loads spaCy: the listeners answer from Redis or queue the work (see ``bot.intake``).
 """
@@ -10,6 +12,10 @@ The web process never loads spaCy: the listeners answer from Redis or queue the 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
 
 from slack_bolt import App
 from slack_bolt.error import BoltError
@@ -29,8 +35,8 @@ logger = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 REDIS_ANSWER_SECONDS = 0.5
 """Longest wait for Redis in a request: with Redis away, the person still hears so within Slack's 3 s."""
-WEB_THREADS = 16
-"""Requests served at once; each is a few Redis round trips, so threads wait on I/O, not on the CPU."""
+WEB_THREADS = 8
+"""Requests each web process serves at once: threads overlap one request's Redis round trips with another's."""
 
 
 def slack_client(settings: Settings) -> WebClient:
@@ -68,9 +74,44 @@ def serve(settings: Settings, *, socket_mode: bool = False) -> None:
         logger.info("serving Slack over Socket Mode")
         SocketModeHandler(app, settings.slack_app_token).start()
         return
-    import waitress
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    logger.info("serving Slack over HTTP", extra={"port": settings.port, "path": EVENTS_PATH})
-    waitress.serve(SlackRequestHandler(app, path=EVENTS_PATH), host="0.0.0.0", port=settings.port,
-                   threads=WEB_THREADS, ident="summit", _quiet=True)
+    logger.info("serving Slack over HTTP",
+                extra={"port": settings.port, "path": EVENTS_PATH, "processes": settings.web_processes})
+    _WebServer(SlackRequestHandler(app, path=EVENTS_PATH), {
+        "bind": f"0.0.0.0:{settings.port}",
+        "workers": settings.web_processes,
+        "worker_class": "gthread",
+        "threads": WEB_THREADS,
+        "accesslog": None,
+        "logconfig_dict": _gunicorn_logging(settings.log_level),
+    }).run()
+
+
+def _gunicorn_logging(level: str) -> dict[str, Any]:
+    """gunicorn's log records go through Summit's JSON formatter, like every other log line."""
+    return {
+        "root": {"level": level, "handlers": ["json"]},
+        "loggers": {
+            "gunicorn.error": {"level": level, "handlers": [], "propagate": True},
+            "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
+        },
+        "handlers": {"json": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        "formatters": {"json": {"()": "bot.logs.JsonFormatter"}},
+    }
+
+
+class _WebServer(BaseApplication):
+    """gunicorn run from Python with the given settings, serving an application built already."""
+
+    def __init__(self, application: Callable[..., Any], options: dict[str, Any]) -> None:
+        self.application = application
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Callable[..., Any]:
+        return self.application

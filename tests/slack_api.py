@@ -1,7 +1,7 @@
 """A local HTTP server that plays the Slack Web API for end-to-end tests, as slack-bolt's own tests do.
 
-It answers the methods Summit calls (``auth.test``, ``chat.postMessage``, ``chat.postEphemeral``,
-``conversations.replies``) and any ``response_url`` under ``/respond/``, and records every call. Tests can make it
+It answers the methods Summit calls (``auth.test``, ``apps.connections.open``, ``chat.postMessage``,
+``chat.postEphemeral``, ``conversations.replies``) and any ``response_url`` under ``/respond/``, and records every call. Tests can make it
 refuse the next post with a 429, or take a post and then hold back its answer (a worker that dies while waiting
 for Slack).
 """
@@ -38,6 +38,8 @@ class FakeSlack:
         self._next_ts = 1_700_000_000_000_000
         self._rate_limits: dict[str, int] = {}
         self._held: dict[str, threading.Event] = {}
+        self.socket_mode_url: str | None = None
+        """What ``apps.connections.open`` hands out: the WebSocket of a Socket Mode test."""
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -142,6 +144,9 @@ class FakeSlack:
         if method == "auth.test":
             return 200, {"ok": True, "url": "https://test.slack.com/", "team": "Test", "user": "summit",
                          "team_id": "T0TEST", "user_id": BOT_USER_ID, "bot_id": BOT_ID}
+        if method == "apps.connections.open":
+            return 200, {"ok": True, "url": self.socket_mode_url} if self.socket_mode_url else \
+                {"ok": False, "error": "socket_mode_not_enabled"}
         if method == "chat.postMessage":
             ts = self._new_ts()
             params["ts"] = ts

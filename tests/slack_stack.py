@@ -108,7 +108,7 @@ class SummitProcesses:
     def kill_worker(self, worker: subprocess.Popen) -> None:
         """Kill a worker and every process it started at once, as a machine that loses power would (RQ puts
         each work horse in a session of its own, so killing the worker's process group is not enough)."""
-        for pid in [worker.pid, *_descendants(worker.pid)]:
+        for pid in [worker.pid, *descendants(worker.pid)]:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
@@ -146,7 +146,7 @@ class SummitProcesses:
                                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     """Every process below ``pid``, read from /proc (Linux)."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):

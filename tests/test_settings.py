@@ -22,6 +22,7 @@ def test_defaults():
         slack_app_token=None,
         slack_api_url="https://slack.com/api/",
         port=3000,
+        web_processes=2,
         namespace="summit",
     )
 
@@ -40,6 +41,7 @@ def test_environment_overrides_every_default(tmp_path):
             "SLACK_APP_TOKEN": "xapp-test",
             "SLACK_API_URL": "http://127.0.0.1:9999/api",
             "PORT": "8080",
+            "WEB_CONCURRENCY": "4",
             "SUMMIT_NAMESPACE": "summit-staging",
         }
     )
@@ -56,6 +58,7 @@ def test_environment_overrides_every_default(tmp_path):
         slack_app_token="xapp-test",
         slack_api_url="http://127.0.0.1:9999/api/",
         port=8080,
+        web_processes=4,
         namespace="summit-staging",
     )
 
@@ -87,6 +90,7 @@ def test_relative_data_dir_is_taken_from_the_current_directory(tmp_path, monkeyp
         ("SLACK_API_URL", "slack.com/api"),
         ("PORT", "http"),
         ("PORT", "70000"),
+        ("WEB_CONCURRENCY", "0"),
         ("SUMMIT_NAMESPACE", "summit queue"),
     ],
 )
