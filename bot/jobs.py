@@ -11,12 +11,16 @@ import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 import redis
+from rq import get_current_job
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
 import nlp
@@ -24,11 +28,15 @@ from bot.archive import Archive, ArticleRecord
 from bot.cache import ExtractionCache
 from bot.earlier_reports import earlier_reports
 from bot.ingest import ingest
-from bot.keys import Keys
-from bot.replies import METADATA_EVENT_TYPE, ReplyLedger
+from bot.digest import Digest, build_digest, record_digest
+from bot.keys import Keys, subscriptions_key
+from bot.replies import METADATA_EVENT_TYPE, ReplyLedger, reply_id
 from bot.settings import Settings
+from bot.slack_client import rate_limit_handler, slack_client
+from bot.subscriptions import SubscriptionBook
 from handlers.block_kit import Message
 from handlers.blocks import article_blocks
+from handlers.digest_blocks import digest_message
 from handlers.notices import unreadable_message
 from nlp.read_errors import ReadError
 
@@ -37,8 +45,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMIT_RETRIES = 5
-"""Times a call Slack refused with 429 is tried again, each after the Retry-After Slack asked for."""
+DIGEST_BUILD_SECONDS = 3 * 24 * 3600
+"""How long a built digest is kept for its job's retries."""
 GONE_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived", "thread_not_found",
                          "message_not_found", "user_not_found", "user_not_in_channel", "expired_url"})
 """Slack errors that trying again cannot fix: the reply is dropped with a log line."""
@@ -56,6 +64,9 @@ class WorkerContext:
 
     def archive(self, team: str) -> Archive:
         return Archive(self.redis, self.keys(team))
+
+    def subscriptions(self) -> SubscriptionBook:
+        return SubscriptionBook(self.redis, subscriptions_key(self.settings.namespace))
 
     def read(self, team: str, url: str) -> ArticleRecord:
         """The article at ``url`` as stored in the team's archive (read and extracted now unless known);
@@ -77,9 +88,7 @@ def install(context: WorkerContext) -> None:
 
 
 def context_from_settings(settings: Settings, redis_client: redis.Redis) -> WorkerContext:
-    slack = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
-    slack.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
-    return WorkerContext(settings, redis_client, slack,
+    return WorkerContext(settings, redis_client, slack_client(settings),
                          functools.cache(lambda: nlp.load_model(settings.model_name)))
 
 
@@ -103,8 +112,9 @@ def reply_in_thread(*, team: str, channel: str, thread_ts: str, user: str, url: 
         return
     reply_message = thread_reply(context.archive(team), record)
     _deliver(ledger, log,
-             lambda: _post_in_thread(context.slack, channel, thread_ts, reply, reply_message),
-             lambda: _find_in_thread(context.slack, channel, thread_ts, reply))
+             lambda: _post(context.slack, channel, reply, reply_message, thread_ts),
+             lambda: _find_posted(lambda cursor: context.slack.conversations_replies(
+                 channel=channel, ts=thread_ts, include_all_metadata=True, limit=200, cursor=cursor), reply))
 
 
 def answer_summary(*, team: str, url: str, response_url: str, user: str, reply: str) -> None:
@@ -120,6 +130,53 @@ def answer_summary(*, team: str, url: str, response_url: str, user: str, reply: 
     _deliver(ledger, log, lambda: _respond(response_url, answer))
 
 
+def post_digest(*, team: str, channel: str, day: str) -> None:
+    """Post ``channel``'s digest of the local date ``day`` (claimed by the clock), once, and record what it
+    reported. The digest is built once and kept, so a retry posts and records the very same one."""
+    context = _current()
+    archive = context.archive(team)
+    log = {"team": team, "channel": channel, "day": day}
+    ledger = ReplyLedger(context.redis, context.keys(team), reply_id("digest", channel, day))
+    digest = _stored_digest(context, archive, channel, day)
+    if not (digest.is_empty and context.settings.digest_when_empty == "skip"):
+        message = digest_message(digest)
+        gone = _deliver(ledger, log,
+                        lambda: _post(context.slack, channel, ledger.id, message),
+                        lambda: _find_posted(lambda cursor: context.slack.conversations_history(
+                            channel=channel, oldest=str(digest.until), include_all_metadata=True, limit=200,
+                            cursor=cursor), ledger.id))
+        if gone:
+            context.subscriptions().unsubscribe(team, channel)
+            logger.warning("unsubscribed a channel Summit cannot post in: %s", gone, extra=log)
+            return
+    record_digest(archive, digest)
+    logger.info("digest done", extra={**log, "developments": len(digest.developments),
+                                      "speakers": len(digest.speakers)})
+
+
+def preview_digest(*, team: str, channel: str, response_url: str, user: str, reply: str) -> None:
+    """Answer ``/summit digest``: what the channel's next digest would hold now, to the asker alone."""
+    context = _current()
+    ledger = ReplyLedger(context.redis, context.keys(team), reply)
+    subscription = context.subscriptions().get(team, channel)
+    zone = ZoneInfo(subscription.zone if subscription else context.settings.digest_zone)
+    day = datetime.now(zone).date().isoformat()
+    digest = build_digest(context.archive(team), channel, day)
+    _deliver(ledger, {"team": team, "user": user, "reply": reply},
+             lambda: _respond(response_url, digest_message(digest, preview=True)))
+
+
+def _stored_digest(context: WorkerContext, archive: Archive, channel: str, day: str) -> Digest:
+    key = context.keys(archive.keys.team).digest_build(channel, day)
+    stored = context.redis.get(key)
+    if stored is None:
+        built = build_digest(archive, channel, day)
+        # NX: two jobs building at once (a retry racing a slow first try) end up posting the same digest.
+        context.redis.set(key, built.to_json(), nx=True, ex=DIGEST_BUILD_SECONDS)
+        stored = context.redis.get(key) or built.to_json()
+    return Digest.from_json(stored)
+
+
 def thread_reply(archive: Archive, record: ArticleRecord) -> Message:
     """The reply to an article: its summary, who said what (marking what the archive already had), figures."""
     earlier = earlier_reports(archive, record.id)
@@ -129,18 +186,35 @@ def thread_reply(archive: Archive, record: ArticleRecord) -> Message:
 
 
 def _deliver(ledger: ReplyLedger, log: dict[str, str], post: Callable[[], str | None],
-             find_posted: Callable[[], str | None] | None = None) -> None:
+             find_posted: Callable[[], str | None] | None = None) -> str | None:
+    """Deliver through the ledger; the Slack error when the place to post is gone (which retrying cannot
+    bring back: a channel Summit left, a response_url that expired), else None."""
     try:
-        ledger.deliver(post, find_posted)
+        ledger.deliver(post, find_posted, owner=_job_id(), owner_running=_job_running)
     except SlackApiError as error:
         code = error.response.get("error") if error.response is not None else None
         if code not in GONE_ERRORS:
             raise
-        # Retrying cannot bring back a channel Summit left or a response_url that expired.
         logger.warning("Slack refused the reply: %s", code, extra=log)
+        return code
+    return None
 
 
-def _post_in_thread(slack: WebClient, channel: str, thread_ts: str, reply: str, message: Message) -> str | None:
+def _job_id() -> str:
+    job = get_current_job()
+    return job.id if job is not None else ""
+
+
+def _job_running(job_id: str) -> bool:
+    """Whether the queue's job ``job_id`` is being run by a live worker now."""
+    try:
+        return Job.fetch(job_id, connection=_current().redis).get_status() == JobStatus.STARTED
+    except NoSuchJobError:
+        return False
+
+
+def _post(slack: WebClient, channel: str, reply: str, message: Message, thread_ts: str | None = None) -> str | None:
+    """Post ``message`` in the channel (or the thread), carrying its reply id in the message metadata."""
     response = slack.chat_postMessage(
         channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
         metadata={"event_type": METADATA_EVENT_TYPE, "event_payload": {"reply": reply}}, **message,
@@ -148,14 +222,14 @@ def _post_in_thread(slack: WebClient, channel: str, thread_ts: str, reply: str, 
     return response.get("ts")
 
 
-def _find_in_thread(slack: WebClient, channel: str, thread_ts: str, reply: str) -> str | None:
-    """The ts of Summit's reply ``reply`` in the thread, if an earlier attempt posted it."""
+def _find_posted(read_page: Callable[[str | None], Any], reply: str) -> str | None:
+    """The ts of Summit's message ``reply`` among the pages ``read_page(cursor)`` returns, if an earlier attempt
+    posted it (conversations.replies for a thread, conversations.history for a channel)."""
     cursor = None
     while True:
-        page = slack.conversations_replies(channel=channel, ts=thread_ts, include_all_metadata=True, limit=200,
-                                           cursor=cursor)
+        page = read_page(cursor)
         for posted in page.get("messages") or []:
-            metadata: dict[str, Any] = posted.get("metadata") or {}
+            metadata = posted.get("metadata") or {}
             if (metadata.get("event_type") == METADATA_EVENT_TYPE
                     and (metadata.get("event_payload") or {}).get("reply") == reply):
                 return posted.get("ts")
@@ -169,7 +243,7 @@ def _post_ephemeral(slack: WebClient, channel: str, user: str, message: Message)
 
 
 def _respond(response_url: str, message: Message) -> None:
-    webhook = WebhookClient(response_url, retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)])
+    webhook = WebhookClient(response_url, retry_handlers=[rate_limit_handler()])
     response = webhook.send(response_type="ephemeral", replace_original=False, **message)
     if response.status_code == 404:
         raise SlackApiError("the response_url has expired", {"ok": False, "error": "expired_url"})

@@ -14,7 +14,8 @@ import sys
 from datetime import datetime, timezone
 from typing import Any
 
-SECRET_KEY = re.compile(r"token|secret|passw(or)?d|authorization|api_?key|cookie", re.IGNORECASE)
+SECRET_KEY = re.compile(r"token|secret|passw(or)?d|authorization|api_?key|cookie|response_url", re.IGNORECASE)
+"""Keys whose values are credentials; a Slack ``response_url`` lets anyone holding it post as the app."""
 MASK = "***"
 
 # Everything a LogRecord carries by itself; whatever else it has came from ``extra=``.

@@ -19,15 +19,13 @@ from gunicorn.app.base import BaseApplication
 
 from slack_bolt import App
 from slack_bolt.error import BoltError
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.errors import SummitError
 from bot.intake import Intake
-from bot.jobs import RATE_LIMIT_RETRIES
 from bot.redis_connection import connect
 from bot.settings import Settings, require
+from bot.slack_client import slack_client
 from handlers.listeners import register
 
 logger = logging.getLogger(__name__)
@@ -37,13 +35,6 @@ REDIS_ANSWER_SECONDS = 0.5
 """Longest wait for Redis in a request: with Redis away, the person still hears so within Slack's 3 s."""
 WEB_THREADS = 8
 """Requests each web process serves at once: threads overlap one request's Redis round trips with another's."""
-
-
-def slack_client(settings: Settings) -> WebClient:
-    """A Web API client on SLACK_API_URL that waits out Slack's rate limits (429 with Retry-After)."""
-    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
-    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
-    return client
 
 
 def build_app(settings: Settings, intake: Intake, *, socket_mode: bool = False) -> App:
@@ -66,7 +57,7 @@ def build_app(settings: Settings, intake: Intake, *, socket_mode: bool = False) 
 def serve(settings: Settings, *, socket_mode: bool = False) -> None:
     """Run the app until stopped: over HTTP on PORT, or over Socket Mode."""
     require(settings, "slack_bot_token", "slack_app_token" if socket_mode else "slack_signing_secret")
-    intake = Intake(connect(settings, answer_within=REDIS_ANSWER_SECONDS), settings.namespace)
+    intake = Intake(connect(settings, answer_within=REDIS_ANSWER_SECONDS), settings)
     app = build_app(settings, intake, socket_mode=socket_mode)
     if socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler

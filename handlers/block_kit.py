@@ -21,6 +21,10 @@ MAX_BUTTON_VALUE = 2000
 """Characters Slack accepts in a button's value."""
 MAX_FALLBACK_TEXT = 3000
 """Characters of ``text`` kept beside the blocks (Slack truncates long ones anyway)."""
+MAX_LINK_LABEL = 120
+"""Characters of a link's label."""
+MAX_LINK_URL = 1500
+"""Longest URL made a link; a longer one would crowd a section's 3,000 characters."""
 ELLIPSIS = "…"
 
 Block = dict[str, Any]
@@ -29,11 +33,14 @@ Message = dict[str, Any]
 
 
 def message(text: str, blocks: list[Block]) -> Message:
-    return {"text": truncate(text, MAX_FALLBACK_TEXT), "blocks": blocks}
+    """The blocks with ``text``, plain words (escaped here), as the fallback for notifications and screen readers."""
+    return {"text": truncate(escape(text), MAX_FALLBACK_TEXT), "blocks": blocks}
 
 
 def header(text: str) -> Block:
-    return {"type": "header", "text": {"type": "plain_text", "text": truncate(text, MAX_HEADER_TEXT), "emoji": True}}
+    """A header block; Slack refuses an empty one, so a blank ``text`` reads "Summit"."""
+    shown = truncate(" ".join(text.split()), MAX_HEADER_TEXT) or "Summit"
+    return {"type": "header", "text": {"type": "plain_text", "text": shown, "emoji": True}}
 
 
 def section(mrkdwn: str) -> Block:
@@ -66,8 +73,12 @@ def button(text: str, action_id: str, value: dict[str, Any], *, primary: bool = 
 
 
 def link(url: str, label: str) -> str:
-    """``<url|label>`` with the label escaped; a label holding no text shows the URL itself."""
-    return f"<{link_target(url)}|{escape(label)}>" if label.strip() else f"<{link_target(url)}>"
+    """``<url|label>`` with the label escaped and at most MAX_LINK_LABEL long (a label holding no text shows the
+    URL); a URL too long to link is shown cut, as text, so no cut can fall inside the link's markup."""
+    if len(url) > MAX_LINK_URL:
+        return escape(truncate(url, MAX_LINK_LABEL))
+    shown = " ".join(label.split()) or url
+    return f"<{link_target(url)}|{escape(truncate(shown, MAX_LINK_LABEL))}>"
 
 
 def link_target(url: str) -> str:

