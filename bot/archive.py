@@ -378,6 +378,21 @@ class Archive:
             raise CorruptRecord(f"{self.keys.article(article_id)} is not an article hash") from error
         return self._record_from_hash(article_id, data)
 
+    def load_many(self, article_ids: list[str]) -> list[ArticleRecord]:
+        """The stored articles, in one round trip; a corrupt one is skipped with a warning."""
+        pipe = self.redis.pipeline(transaction=False)
+        for article_id in article_ids:
+            pipe.hgetall(self.keys.article(article_id))
+        records = []
+        for article_id, data in zip(article_ids, pipe.execute(raise_on_error=False)):
+            try:
+                if isinstance(data, Exception):
+                    raise CorruptRecord(f"{self.keys.article(article_id)} is not an article hash")
+                records.append(self._record_from_hash(article_id, data))
+            except CorruptRecord as error:
+                logger.warning("skipped a corrupt article: %s", error, extra={"team": self.keys.team})
+        return records
+
     def _record_from_hash(self, article_id: str, data: dict[bytes, bytes]) -> ArticleRecord:
         if not data:
             raise CorruptRecord(f"{self.keys.article(article_id)} is missing")
@@ -416,17 +431,7 @@ class Archive:
         })
         for start in range(0, total, EXPORT_BATCH):
             ids = [value.decode() for value in self.redis.zrange(self.keys.articles(), start, start + EXPORT_BATCH - 1)]
-            pipe = self.redis.pipeline(transaction=False)
-            for article_id in ids:
-                pipe.hgetall(self.keys.article(article_id))
-            for article_id, data in zip(ids, pipe.execute(raise_on_error=False)):
-                try:
-                    if isinstance(data, Exception):
-                        raise CorruptRecord(f"{self.keys.article(article_id)} is not an article hash")
-                    record = self._record_from_hash(article_id, data)
-                except CorruptRecord as error:
-                    logger.warning("skipped a corrupt article in the export: %s", error, extra={"team": self.keys.team})
-                    continue
+            for record in self.load_many(ids):
                 yield json.dumps({"type": "article", **record_to_dict(record)}, ensure_ascii=False)
 
     def import_lines(self, lines: Iterable[str], *, partial: bool = False) -> ImportReport:

@@ -14,9 +14,10 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import redis
 
@@ -26,14 +27,17 @@ from bot.answers import render_answer
 from bot.archive import Archive
 from bot.batch import write_quotes_jsonl
 from bot.cache import ExtractionCache
+from bot.digest import build_digest, record_digest
 from bot.errors import SummitError
 from bot.ingest import Outcome, ingest, unreadable
 from bot.redis_connection import connect, redact_url
+from bot.subscriptions import SubscriptionBook
 from bot.whosaid import DEFAULT_LIMIT, who_said
 from bot.logs import configure_logging
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.terminal import render_message
 from handlers.blocks import article_blocks
+from handlers.digest_blocks import digest_message
 from nlp.model import Extraction
 from nlp.read_errors import ReadError
 from nlp.reader import Article, read_file, read_url
@@ -51,6 +55,8 @@ PREVIEW_PARAGRAPHS = 3
 """Paragraphs of the article text shown by ``summit read`` without ``--json``."""
 DEMO_QUERIES = ("Zelensky", "Trump", "security guarantees")
 """What ``summit demo`` asks the archive once the seeds are in."""
+DEMO_CHANNEL = "CDEMO"
+"""The channel ``summit demo`` shows a digest for."""
 RE_DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 DURATION_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -126,6 +132,16 @@ def _parser() -> argparse.ArgumentParser:
     _team_option(who)
     who.set_defaults(run=_who_said)
 
+    digest = commands.add_parser("digest", help="build a channel's digest of what is new, as the clock would")
+    digest.add_argument("--channel", required=True, metavar="ID", help="the Slack channel id (C0123…)")
+    digest.add_argument("--dry-run", action="store_true",
+                        help="only show it: do not record it as reported (the next digest is unchanged)")
+    _team_option(digest)
+    digest.set_defaults(run=_digest)
+
+    clock = commands.add_parser("clock", help="run the clock that queues each subscribed channel's daily digest")
+    clock.set_defaults(run=_clock)
+
     serve = commands.add_parser("serve", help="run the Slack app: HTTP on $PORT at /slack/events, or Socket Mode")
     serve.add_argument("--socket", action="store_true", help="connect over Socket Mode with SLACK_APP_TOKEN")
     serve.set_defaults(run=_serve)
@@ -186,6 +202,11 @@ def _demo(args: argparse.Namespace, settings: Settings) -> None:
         print(("\n" if number else "") + extraction_view(extraction))
     for query in DEMO_QUERIES:
         print(f"\n$ summit who-said {query}\n" + render_answer(who_said(archive, query)))
+    # The digest a channel would get with everything in the archive new to it.
+    day = datetime.now(ZoneInfo(settings.digest_zone)).date().isoformat()
+    digest = build_digest(archive, DEMO_CHANNEL, day, since=0.0)
+    print(f"\n$ summit digest --channel {DEMO_CHANNEL} --dry-run\n"
+          + render_message(digest_message(digest, preview=True), color=sys.stdout.isatty()))
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> None:
@@ -214,6 +235,22 @@ def _who_said(args: argparse.Namespace, settings: Settings) -> None:
     archive, _cache = open_archive(settings, args.team)
     answer = who_said(archive, " ".join(args.query), since=args.since, outlet=args.outlet, limit=args.limit)
     print(json.dumps(dataclasses.asdict(answer), indent=2, ensure_ascii=False) if args.json else render_answer(answer))
+
+
+def _digest(args: argparse.Namespace, settings: Settings) -> None:
+    archive, _cache = open_archive(settings, args.team)
+    subscription = SubscriptionBook(archive.redis, archive_keys.subscriptions_key(settings.namespace)).get(args.team, args.channel)
+    day = datetime.now(ZoneInfo(subscription.zone if subscription else settings.digest_zone)).date().isoformat()
+    digest = build_digest(archive, args.channel, day)
+    print(render_message(digest_message(digest, preview=args.dry_run), color=sys.stdout.isatty()))
+    if not args.dry_run:
+        record_digest(archive, digest)
+
+
+def _clock(args: argparse.Namespace, settings: Settings) -> None:
+    from bot.clock import run_clock
+
+    run_clock(settings)
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> None:

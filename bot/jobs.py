@@ -107,8 +107,8 @@ def reply_in_thread(*, team: str, channel: str, thread_ts: str, user: str, url: 
         record = context.read(team, url)
     except ReadError as error:
         logger.info("could not read a pasted link: %s", error.user_message, extra=log)
-        _deliver(ledger, log, lambda: _post_ephemeral(context.slack, channel, user,
-                                                      unreadable_message(url, error.user_message)))
+        notice = unreadable_message(url, error.user_message)
+        _deliver(ledger, log, lambda: _post_ephemeral(context.slack, channel, user, notice))
         return
     reply_message = thread_reply(context.archive(team), record)
     _deliver(ledger, log,

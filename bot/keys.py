@@ -20,6 +20,11 @@ DEFAULT_TEAM = "local"
 """The workspace the command line uses when no ``--team`` is given."""
 
 
+def subscriptions_key(prefix: str = NAMESPACE) -> str:
+    """HASH: ``team/channel`` → a digest subscription (JSON), for every workspace (see bot.subscriptions)."""
+    return f"{prefix}:subscriptions"
+
+
 @dataclass(frozen=True)
 class Keys:
     """The keys of one workspace's archive (``team``), under ``prefix`` (the namespace, or a test's own)."""
@@ -123,6 +128,24 @@ class Keys:
     def reply(self, reply_id: str) -> str:
         """STRING (with a TTL): how far one reply has got (queued, posting, posted); see bot.replies."""
         return f"{self.base}:reply:{reply_id}"
+
+    # Digests -----------------------------------------------------------------------------------------------------
+
+    def digest_claim(self, channel: str, day: str) -> str:
+        """STRING (with a TTL): set with NX by the clock that queues a channel's digest of that local day."""
+        return f"{self.base}:digest-claim:{channel}:{day}"
+
+    def digest_build(self, channel: str, day: str) -> str:
+        """STRING (with a TTL): the digest built for a channel's day (JSON), so a retry posts the same one."""
+        return f"{self.base}:digest-build:{channel}:{day}"
+
+    def digest_state(self, channel: str) -> str:
+        """HASH: a channel's digests so far: ``until`` (epoch seconds the last one covered up to)."""
+        return f"{self.base}:digest-state:{channel}"
+
+    def digest_reported(self, channel: str, kind: str) -> str:
+        """ZSET: ids of the developments or statements (``kind``) a channel's digests reported → when."""
+        return f"{self.base}:digest-reported:{kind}:{channel}"
 
     def temporary(self, name: str) -> str:
         """A short-lived key for one query's set operation (the caller expires it)."""

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.errors import SettingsError
+from bot.subscriptions import BadSchedule, parse_local_time, parse_zone
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The source checkout when Summit runs from one; site-packages when it is installed as a wheel."""
@@ -67,6 +68,24 @@ def _whole_number(what: str, low: int, high: int | None = None) -> Callable[[str
         return number
 
     return parse
+
+
+def _schedule_value(parse: Callable[[str], str]) -> Callable[[str], str]:
+    """``parse`` (a time or a time zone, as /summit subscribe reads them) with its complaint as a ValueError."""
+
+    def parse_setting(value: str) -> str:
+        try:
+            return parse(value)
+        except BadSchedule as error:
+            raise ValueError(str(error)) from None
+
+    return parse_setting
+
+
+def _parse_when_empty(value: str) -> str:
+    if value not in ("line", "skip"):
+        raise ValueError(f"must be line or skip; got {value!r}")
+    return value
 
 
 def _parse_api_url(value: str) -> str:
@@ -188,6 +207,27 @@ SETTINGS: tuple[Setting, ...] = (
         _whole_number("a number of processes", 1),
     ),
     Setting(
+        "digest_time",
+        "SUMMIT_DIGEST_TIME",
+        "08:00",
+        "Local time of day a channel's digest is posted when /summit subscribe names none.",
+        _schedule_value(parse_local_time),
+    ),
+    Setting(
+        "digest_zone",
+        "SUMMIT_DIGEST_TIMEZONE",
+        "UTC",
+        "Time zone of a subscription when /summit subscribe names none and Slack does not give the subscriber's.",
+        _schedule_value(parse_zone),
+    ),
+    Setting(
+        "digest_when_empty",
+        "SUMMIT_DIGEST_WHEN_EMPTY",
+        "line",
+        "What a digest with nothing new posts: line (one short line) or skip (nothing).",
+        _parse_when_empty,
+    ),
+    Setting(
         "namespace",
         "SUMMIT_NAMESPACE",
         "summit",
@@ -212,6 +252,9 @@ class Settings:
     slack_api_url: str
     port: int
     web_processes: int
+    digest_time: str
+    digest_zone: str
+    digest_when_empty: str
     namespace: str
 
 

@@ -14,13 +14,10 @@ from handlers.block_kit import (
     ELLIPSIS, MAX_BLOCKS, MAX_SECTION_TEXT, Block, Message, context, divider, escape, header, link, message, plural,
     section, truncate,
 )
-from nlp.model import Extraction, Figure, FigureKind, Kind, Speaker, Statement
+from nlp.model import FIGURE_IMPORTANCE, Extraction, Kind, Speaker, Statement
 
 DEFAULT_STATEMENT_LIMIT = 25
 """Statements shown in one message before the rest are summed up in a "…and N more" line."""
-
-FIGURE_ORDER = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.COUNT, FigureKind.DURATION, FigureKind.DATE)
-"""Key figures are listed by kind, the amounts first: a date says less on its own than a sum of money."""
 
 DEFAULT_TITLE = "Who said what"
 UNKNOWN_SPEAKER = "Unattributed"
@@ -57,8 +54,8 @@ def article_blocks(
     before = [context(escape(_source_line(extraction, outlet, reported_before)))]
     if extraction.summary:
         before.append(section(_bulleted("Summary", extraction.summary)))
-    by_weight = sorted(extraction.figures, key=lambda figure: FIGURE_ORDER.index(figure.kind))
-    figures = list(dict.fromkeys(_figure_line(figure) for figure in by_weight))
+    by_weight = sorted(extraction.figures, key=lambda figure: FIGURE_IMPORTANCE.index(figure.kind))
+    figures = list(dict.fromkeys(figure.label for figure in by_weight))
     after = [divider(), section(_bulleted("Key figures", figures))] if figures else []
     groups = _group_by_speaker(list(enumerate(extraction.statements)))
     ranked = sorted(groups, key=lambda group: _newsworthiness(group, reported_before), reverse=True)
@@ -119,10 +116,6 @@ def _bulleted(heading: str, lines: list[str] | tuple[str, ...]) -> str:
             break
         text += bullet
     return text
-
-
-def _figure_line(figure: Figure) -> str:
-    return f"{figure.span.text} — {figure.about}" if figure.about else figure.span.text
 
 
 def _group_by_speaker(numbered: list[tuple[int, Statement]]) -> list[_Group]:

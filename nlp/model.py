@@ -33,6 +33,10 @@ class FigureKind(str, Enum):
     DURATION = "duration"
 
 
+FIGURE_IMPORTANCE = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.COUNT, FigureKind.DURATION, FigureKind.DATE)
+"""Figure kinds in the order they are listed as key figures: a date says less on its own than a sum of money."""
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -96,6 +100,11 @@ class Figure:
     kind: FigureKind
     sentence: Span
     about: str | None = None
+
+    @property
+    def label(self) -> str:
+        """``about $90 billion — US weapons Ukraine offered to buy``, or the figure alone."""
+        return f"{self.span.text} — {self.about}" if self.about else self.span.text
 
 
 @dataclass(frozen=True)

@@ -197,6 +197,20 @@ def group_developments(new: Sequence[Development], known: Sequence[Development])
     return verdicts
 
 
+def is_update(new: Development, known: Development) -> bool:
+    """Whether ``new``, found to be the same event as ``known``, moves the story on: it has figures and none of
+    them is one ``known`` gave ("within the next 10 days" → "signed today"; "by June" → "closed on Friday").
+    A retelling that adds a figure but keeps one of the known ones ("last week … by June") is no update."""
+    if not new.figures:
+        return False
+    known_figures = {_figure_key(figure) for figure in known.figures}
+    return not any(_figure_key(figure) in known_figures for figure in new.figures)
+
+
+def _figure_key(figure: str) -> str:
+    return " ".join(figure.casefold().split())
+
+
 def cluster_developments(developments: Sequence[Development]) -> list[list[int]]:
     """Groups of indexes into ``developments`` that report one event, in order of first appearance: a
     development joins the group of the earlier one it repeats best, else starts a group of its own."""

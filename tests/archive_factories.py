@@ -9,10 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.archive import ArticleRecord, content_hash
-from nlp.model import Development, EntityKind, Extraction, Kind, Span, Speaker, Statement
+from nlp.model import Development, EntityKind, Extraction, Figure, FigureKind, Kind, Span, Speaker, Statement
 
 TEST_TEAM = "TTEST"
 """The workspace the archive tests store into (under each test's own key prefix)."""
+
+
+@dataclass(frozen=True)
+class Happened:
+    """A development: its sentence, who is involved, and its figures as (text in the sentence, what about)."""
+
+    sentence: str
+    actors: tuple[str, ...] = ()
+    figures: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,9 +43,23 @@ def article(
     url: str | None = None,
     ingested_at: str = "2031-03-04T12:00:00+00:00",
     extra: str = "",
+    happened: tuple[Happened, ...] = (),
 ) -> ArticleRecord:
-    """A record with one sentence per statement (``extra`` makes otherwise equal texts differ)."""
+    """A record with one sentence per development in ``happened``, then one per statement (``extra`` makes
+    otherwise equal texts differ). Without ``happened``, the first statement's sentence is its development."""
     text = ""
+    developments = []
+    figures = []
+    for event in happened:
+        start = len(text)
+        text += event.sentence + "\n\n"
+        sentence = Span(start, start + len(event.sentence), event.sentence)
+        developments.append(Development(event.sentence.rstrip("."), event.actors,
+                                        tuple(figure for figure, _ in event.figures), sentence))
+        for figure, about in event.figures:
+            at = start + event.sentence.index(figure)
+            figures.append(Figure(Span(at, at + len(figure), figure), FigureKind.MONEY if "$" in figure
+                                  else FigureKind.DATE, sentence, about))
     statements = []
     for item in said:
         mention = item.mention or item.name or "A source"
@@ -65,12 +88,14 @@ def article(
         for span in (*statement.content, statement.cue, statement.sentence, statement.speaker.mention):
             assert text[span.start : span.end] == span.text, span
     first = statements[0].sentence if statements else Span(0, 0, "")
+    if not happened and statements:
+        developments = [Development(first.text, (), (), first)]
     extraction = Extraction(
         statements=tuple(statements),
         entities=(),
-        figures=(),
+        figures=tuple(figures),
         summary=(first.text,) if statements else (),
-        developments=(Development(first.text, (), (), first),) if statements else (),
+        developments=tuple(developments),
         title=title,
         url=url,
         published=published,

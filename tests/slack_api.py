@@ -1,7 +1,7 @@
 """A local HTTP server that plays the Slack Web API for end-to-end tests, as slack-bolt's own tests do.
 
 It answers the methods Summit calls (``auth.test``, ``apps.connections.open``, ``chat.postMessage``,
-``chat.postEphemeral``, ``conversations.replies``) and any ``response_url`` under ``/respond/``, and records every call. Tests can make it
+``chat.postEphemeral``, ``conversations.replies``, ``conversations.history``, ``users.info``) and any ``response_url`` under ``/respond/``, and records every call. Tests can make it
 refuse the next post with a 429, or take a post and then hold back its answer (a worker that dies while waiting
 for Slack).
 """
@@ -9,6 +9,7 @@ for Slack).
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -31,13 +32,23 @@ class Call:
     at: float = field(default_factory=time.monotonic)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client killed mid-request (the worker-crash tests) is expected; anything else is still reported.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.condition = threading.Condition()
-        self._next_ts = 1_700_000_000_000_000
+        self._next_ts = 0
         self._rate_limits: dict[str, int] = {}
         self._held: dict[str, threading.Event] = {}
+        self._refused: dict[str, str] = {}
+        self.user_zones: dict[str, str] = {}
+        """user id → the time zone users.info gives for them."""
         self.socket_mode_url: str | None = None
         """What ``apps.connections.open`` hands out: the WebSocket of a Socket Mode test."""
         fake = self
@@ -52,7 +63,7 @@ class FakeSlack:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -75,6 +86,10 @@ class FakeSlack:
 
     # What tests arrange ---------------------------------------------------------------------------------------
 
+    def refuse_posts_to(self, channel: str, error: str) -> None:
+        """Answer every chat.postMessage to ``channel`` with ``error`` (``not_in_channel``, ``is_archived`` …)."""
+        self._refused[channel] = error
+
     def rate_limit_next(self, method: str, retry_after: int) -> None:
         """Refuse the next call of ``method`` with 429 and ``Retry-After: retry_after``."""
         self._rate_limits[method] = retry_after
@@ -94,7 +109,7 @@ class FakeSlack:
 
     def posts(self, channel: str) -> list[dict[str, Any]]:
         """Messages Slack accepted in ``channel`` (thread replies included), in order."""
-        return [call.params for call in self.calls_to("chat.postMessage", channel=channel)]
+        return [call.params for call in self.calls_to("chat.postMessage", channel=channel) if "ts" in call.params]
 
     def wait_for(self, predicate: Callable[[], Any], timeout: float = 60.0) -> Any:
         """Wait until ``predicate()`` is truthy (checked after every call) and return it; fail after ``timeout``."""
@@ -141,12 +156,18 @@ class FakeSlack:
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, Any]:
         if method.startswith("respond/"):
             return 200, "ok"
+        if method == "users.info":
+            zone = self.user_zones.get(params.get("user", ""))
+            return 200, {"ok": True, "user": {"id": params.get("user"), "tz": zone}} if zone else \
+                {"ok": False, "error": "user_not_found"}
         if method == "auth.test":
             return 200, {"ok": True, "url": "https://test.slack.com/", "team": "Test", "user": "summit",
                          "team_id": "T0TEST", "user_id": BOT_USER_ID, "bot_id": BOT_ID}
         if method == "apps.connections.open":
             return 200, {"ok": True, "url": self.socket_mode_url} if self.socket_mode_url else \
                 {"ok": False, "error": "socket_mode_not_enabled"}
+        if method == "chat.postMessage" and params.get("channel") in self._refused:
+            return 200, {"ok": False, "error": self._refused[params["channel"]]}
         if method == "chat.postMessage":
             ts = self._new_ts()
             params["ts"] = ts
@@ -159,11 +180,18 @@ class FakeSlack:
                        for post in self.posts(params.get("channel", ""))
                        if post.get("thread_ts") == params.get("ts")]
             return 200, {"ok": True, "messages": replies, "has_more": False}
+        if method == "conversations.history":
+            oldest = float(params.get("oldest") or 0)
+            history = [{"ts": post["ts"], "text": post.get("text"), "metadata": post.get("metadata")}
+                       for post in self.posts(params.get("channel", ""))
+                       if not post.get("thread_ts") and float(post["ts"]) > oldest]
+            return 200, {"ok": True, "messages": history[::-1], "has_more": False}
         return 200, {"ok": False, "error": "unknown_method"}
 
     def _new_ts(self) -> str:
+        """A message ts as Slack makes them: the time in microseconds, unique and increasing."""
         with self.condition:
-            self._next_ts += 1
+            self._next_ts = max(self._next_ts + 1, int(time.time() * 1_000_000))
             return f"{self._next_ts // 1_000_000}.{self._next_ts % 1_000_000:06d}"
 
     def _record(self, call: Call) -> None:

@@ -1,11 +1,10 @@
-import json
-
 import pytest
 
 from handlers.block_kit import MAX_BLOCKS, MAX_HEADER_TEXT, MAX_SECTION_TEXT
 from handlers.blocks import article_blocks, statements_blocks
 from nlp.model import Extraction, Figure, FigureKind, Kind, Span
 from tests.factories import example_extraction, speaker_named, statement_by
+from tests.slack_limits import assert_within_slack_limits
 
 
 def extraction_of(*statements, **metadata):
@@ -21,12 +20,6 @@ def context_texts(message):
     return [element["text"] for block in contexts for element in block["elements"]]
 
 
-def assert_within_slack_limits(message):
-    assert message["text"]
-    assert len(message["blocks"]) <= MAX_BLOCKS
-    assert all(len(text) <= MAX_SECTION_TEXT for text in texts(message, "section"))
-    assert all(len(text) <= MAX_HEADER_TEXT for text in texts(message, "header"))
-    json.dumps(message)
 
 
 def test_groups_statements_under_speaker_name_and_title():

@@ -95,8 +95,12 @@ def test_demo_shows_every_article_of_the_seeds_folder(tmp_path, capsys, redis_cl
 
     assert main(["demo", "--seeds", str(tmp_path)]) == 0
 
-    headers = [line for line in capsys.readouterr().out.splitlines() if line.endswith(".txt")]
-    assert headers == ["a.txt", "b.txt"]
+    articles, _, rest = capsys.readouterr().out.partition("\n$ summit who-said")
+    assert [line for line in articles.splitlines() if line.endswith(".txt")] == ["a.txt", "b.txt"]
+    # It ends with the digest a channel would get: the two copies are one article, so one development.
+    digest = rest.split("$ summit digest --channel CDEMO --dry-run\n", 1)[1]
+    assert digest.startswith("Preview: Summit digest")
+    assert "New developments" in digest
 
 
 def test_demo_without_articles_exits_with_2(tmp_path, capsys):

@@ -31,4 +31,4 @@ def test_messages_in_public_and_private_channels_are_subscribed_with_their_scope
 
     assert set(data["settings"]["event_subscriptions"]["bot_events"]) == {"message.channels", "message.groups"}
     assert set(data["oauth_config"]["scopes"]["bot"]) == {"commands", "chat:write", "channels:history",
-                                                          "groups:history"}
+                                                          "groups:history", "users:read"}

@@ -9,7 +9,7 @@ import pytest
 from nlp.embeddings import embed
 from nlp.figure_values import FigureValue, figure_values
 from nlp.model import Development, Span
-from nlp.novelty import cluster_developments, group_developments, same_event, sameness
+from nlp.novelty import cluster_developments, group_developments, is_update, same_event, sameness
 
 PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 ALL_PARTS = ("tune", "held_out", "fresh", "blind")
@@ -143,3 +143,18 @@ def test_embeddings_are_unit_vectors_and_empty_text_is_zero():
     assert vectors.shape == (2, 256)
     assert np.isclose(np.linalg.norm(vectors[0]), 1.0)
     assert not vectors[1].any()
+
+
+def _development(text, figures=()):
+    return Development(text, ("Portvale council",), tuple(figures), Span(0, len(text), text))
+
+
+def test_the_same_event_with_other_figures_is_an_update():
+    planned = _development("The council will sign the harbour sale within the next 10 days", ["the next 10 days"])
+    signed = _development("The council signed the harbour sale today", ["today"])
+    retold = _development("The council will sign the harbour sale within the next 10 days, it said last week",
+                          ["the next 10 days", "last week"])
+
+    assert is_update(signed, planned)
+    assert not is_update(retold, planned)
+    assert not is_update(_development("The council will sign the harbour sale"), planned)

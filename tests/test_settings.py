@@ -23,6 +23,9 @@ def test_defaults():
         slack_api_url="https://slack.com/api/",
         port=3000,
         web_processes=2,
+        digest_time="08:00",
+        digest_zone="UTC",
+        digest_when_empty="line",
         namespace="summit",
     )
 
@@ -42,6 +45,9 @@ def test_environment_overrides_every_default(tmp_path):
             "SLACK_API_URL": "http://127.0.0.1:9999/api",
             "PORT": "8080",
             "WEB_CONCURRENCY": "4",
+            "SUMMIT_DIGEST_TIME": "7:30",
+            "SUMMIT_DIGEST_TIMEZONE": "Europe/London",
+            "SUMMIT_DIGEST_WHEN_EMPTY": "skip",
             "SUMMIT_NAMESPACE": "summit-staging",
         }
     )
@@ -59,6 +65,9 @@ def test_environment_overrides_every_default(tmp_path):
         slack_api_url="http://127.0.0.1:9999/api/",
         port=8080,
         web_processes=4,
+        digest_time="07:30",
+        digest_zone="Europe/London",
+        digest_when_empty="skip",
         namespace="summit-staging",
     )
 
@@ -91,6 +100,9 @@ def test_relative_data_dir_is_taken_from_the_current_directory(tmp_path, monkeyp
         ("PORT", "http"),
         ("PORT", "70000"),
         ("WEB_CONCURRENCY", "0"),
+        ("SUMMIT_DIGEST_TIME", "25:00"),
+        ("SUMMIT_DIGEST_TIMEZONE", "Mars/Olympus"),
+        ("SUMMIT_DIGEST_WHEN_EMPTY", "sometimes"),
         ("SUMMIT_NAMESPACE", "summit queue"),
     ],
 )

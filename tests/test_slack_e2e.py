@@ -7,12 +7,16 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from bot.archive import Archive
-from bot.keys import Keys
-from handlers.block_kit import MAX_BLOCKS, MAX_HEADER_TEXT, MAX_SECTION_TEXT
+from bot.clock import Clock
+from bot.keys import Keys, subscriptions_key
+from bot.subscriptions import SubscriptionBook
 from handlers.whosaid_blocks import MORE_ACTION, SHARE_ACTION
 from nlp.model import Kind
 from tests.archive_factories import Said, article
@@ -22,6 +26,7 @@ from tests.slack_requests import (
     BOT_TOKEN, FORM, JSON, SIGNING_SECRET, action_body, command_body, event_body, message_event, post,
 )
 from tests.slack_stack import PageServer, SummitProcesses, delete_namespace
+from tests.slack_limits import assert_within_slack_limits
 
 QUIST_ON_FERRIES = (
     "Portvale's council voted on Tuesday to close the old ferry terminal by June, ending 90 years of service.",
@@ -98,14 +103,6 @@ def all_text(message):
     return json.dumps(message["blocks"], ensure_ascii=False)
 
 
-def assert_within_slack_limits(message):
-    assert message["text"]
-    assert len(message["blocks"]) <= MAX_BLOCKS
-    for block in message["blocks"]:
-        if block["type"] == "section":
-            assert len(block["text"]["text"]) <= MAX_SECTION_TEXT
-        if block["type"] == "header":
-            assert len(block["text"]["text"]) <= MAX_HEADER_TEXT
 
 
 def store_quotes(redis_client, namespace, team, *records):
@@ -386,3 +383,116 @@ def test_logs_hold_no_token_secret_or_response_url(summit, slack, team):
         assert log
         assert BOT_TOKEN not in log and SIGNING_SECRET not in log and "/respond/" not in log
         assert all(line.startswith("{") for line in log.splitlines() if line.strip())
+
+
+# Digests ------------------------------------------------------------------------------------------------------
+
+def subscribe_here(summit, team, channel, text="subscribe 08:00 Europe/London", user="UREPORTER"):
+    body = command_body(team=team, text=text, response_url="http://127.0.0.1:9/unused", channel=channel, user=user)
+    return post(summit.events_url, body, FORM).json()
+
+
+def tomorrow_at_eight(zone="Europe/London"):
+    local = datetime.now(ZoneInfo(zone)) + timedelta(days=1)
+    return local.replace(hour=8, minute=0, second=0, microsecond=0)
+
+
+def test_a_subscribed_channel_gets_its_digest_when_the_clock_says_so(
+        summit, slack, pages, team, channel, redis_client, namespace):
+    answer = subscribe_here(summit, team, channel)
+    assert answer["response_type"] == "in_channel"
+    assert answer["text"] == "Summit will post a digest here every day at 08:00 Europe/London."
+    help_text = all_text(command_body_for(summit, team, channel, "help"))
+    url = pages.add(f"/digest-{team}", news_page(QUIST_ON_FERRIES))
+    paste(summit, team, channel, f"<{url}>")
+    slack.wait_for(lambda: slack.posts(channel))
+
+    with time_machine.travel(tomorrow_at_eight(), tick=False):
+        queued = Clock(redis_client, namespace).tick()
+
+    assert [(item.subscription.channel, item.subscription.team) for item in queued] == [(channel, team)]
+    digest = slack.wait_for(lambda: [post for post in slack.posts(channel) if "thread_ts" not in post])[0]
+    assert digest["blocks"][0]["text"]["text"].startswith("Summit digest")
+    assert "Mara Quist" in all_text(digest) and "The Portvale Post" in all_text(digest)
+    assert_within_slack_limits(digest)
+    assert "This channel gets a digest every day at 08:00 Europe/London." in help_text
+
+
+def test_subscribe_takes_the_subscribers_time_zone_and_unsubscribe_stops_it(summit, slack, team, channel):
+    slack.user_zones["UNEWYORK"] = "America/New_York"
+
+    answer = subscribe_here(summit, team, channel, text="subscribe", user="UNEWYORK")
+    assert answer["text"] == "Summit will post a digest here every day at 08:00 America/New_York."
+    bad = subscribe_here(summit, team, channel, text="subscribe 25:00")
+    assert bad["response_type"] == "ephemeral" and "not a time of day" in bad["text"]
+
+    assert "Summit will no longer post" in command_body_for(summit, team, channel, "unsubscribe")["text"]
+    assert "no daily digest" in command_body_for(summit, team, channel, "unsubscribe")["text"]
+
+
+def test_digest_preview_is_sent_to_the_asker_alone(summit, slack, pages, team, channel):
+    url = pages.add(f"/preview-{team}", news_page(QUIST_ON_FERRIES))
+    paste(summit, team, channel, f"<{url}>")
+    slack.wait_for(lambda: slack.posts(channel))
+
+    response_url = slack.response_url(f"preview-{team}")
+    ack = post(summit.events_url, command_body(team=team, text="digest", response_url=response_url,
+                                               channel=channel), FORM).json()
+
+    assert "preview" in ack["text"].lower()
+    (answer,) = slack.wait_for(lambda: slack.calls_to(f"respond/preview-{team}"))
+    assert answer.params["response_type"] == "ephemeral"
+    assert answer.params["blocks"][0]["text"]["text"].startswith("Preview: Summit digest")
+    assert slack.posts(channel) and all("thread_ts" in post for post in slack.posts(channel))
+
+
+def test_a_channel_summit_was_removed_from_is_unsubscribed(summit, slack, team, channel, redis_client, namespace):
+    subscribe_here(summit, team, channel)
+    slack.refuse_posts_to(channel, "not_in_channel")
+    book = SubscriptionBook(redis_client, subscriptions_key(namespace))
+
+    with time_machine.travel(tomorrow_at_eight(), tick=False):
+        Clock(redis_client, namespace).tick()
+
+    slack.wait_for(lambda: book.get(team, channel) is None, timeout=60)
+    assert slack.posts(channel) == []
+
+
+def command_body_for(summit, team, channel, text):
+    return post(summit.events_url, command_body(team=team, text=text, response_url="http://127.0.0.1:9/x",
+                                                channel=channel), FORM).json()
+
+
+def test_a_worker_killed_between_posting_a_digest_and_recording_it_does_not_post_it_twice(
+        redis_url, slack, pages, team, channel, _session_redis, tmp_path):
+    namespace = f"summit-e2e-{uuid.uuid4().hex[:8]}"
+    processes = SummitProcesses(redis_url=redis_url, namespace=namespace, slack=slack, log_dir=tmp_path)
+    keys = Keys(team, prefix=namespace)
+    try:
+        processes.start_serve()
+        worker = processes.start_worker()
+        subscribe_here(processes, team, channel)
+        url = pages.add(f"/crash-digest-{team}", news_page(QUIST_ON_FERRIES))
+        paste(processes, team, channel, f"<{url}>")
+        slack.wait_for(lambda: slack.posts(channel))
+        release = slack.hold_posts_to(channel)
+
+        with time_machine.travel(tomorrow_at_eight(), tick=False):
+            Clock(_session_redis, namespace).tick()
+        slack.wait_for(lambda: [p for p in slack.posts(channel) if "thread_ts" not in p])
+        processes.kill_worker(worker)
+        release.set()
+        assert _session_redis.hget(keys.digest_state(channel), "until") is None
+        processes.pass_time_after_a_crash(seconds=300)
+        processes.start_worker()
+
+        slack.wait_for(lambda: slack.calls_to("conversations.history", channel=channel), timeout=90)
+        recorded = slack.wait_for(lambda: _session_redis.hget(keys.digest_state(channel), "until"))
+        time.sleep(2)
+    finally:
+        processes.stop()
+        delete_namespace(_session_redis, namespace)
+
+    digests = [p for p in slack.posts(channel) if "thread_ts" not in p]
+    assert len(digests) == 1
+    assert float(recorded) > 0

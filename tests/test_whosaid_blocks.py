@@ -1,8 +1,8 @@
 import json
 
 from bot.whosaid import Quote, SpeakerInfo, SpeakerQuotes, Suggestions, WhoSaidAnswer
-from handlers.block_kit import MAX_BLOCKS, MAX_BUTTON_VALUE, MAX_HEADER_TEXT, MAX_SECTION_TEXT
 from handlers.whosaid_blocks import MAX_QUERY_LENGTH, MORE_ACTION, SHARE_ACTION, who_said_message
+from tests.slack_limits import assert_within_slack_limits
 
 QUIST = SpeakerInfo("s1", "Mara Quist", "person", ("union official",), 3)
 BAKER = SpeakerInfo("s2", "Tom Baker", "person", ("Council leader",), 1)
@@ -29,15 +29,6 @@ def buttons(message):
             if block["type"] == "actions" for element in block["elements"]}
 
 
-def assert_within_limits(message):
-    assert message["text"]
-    assert len(message["blocks"]) <= MAX_BLOCKS
-    assert all(len(text) <= MAX_SECTION_TEXT for text in sections(message))
-    assert all(len(block["text"]["text"]) <= MAX_HEADER_TEXT for block in message["blocks"]
-               if block["type"] == "header")
-    for block in message["blocks"]:
-        for element in block.get("elements", []):
-            assert len(element.get("value", "")) <= MAX_BUTTON_VALUE
 
 
 def test_a_quote_shows_its_exact_words_how_and_where_with_a_safe_link():
@@ -89,7 +80,7 @@ def test_huge_answers_and_huge_quotes_stay_within_slack_limits():
 
     message = who_said_message(person_answer(quotes, total=5000, query=long_query))
 
-    assert_within_limits(message)
+    assert_within_slack_limits(message)
     assert len(buttons(message)[SHARE_ACTION]["q"]) == MAX_QUERY_LENGTH
     assert all(text.count("\n") == 1 for text in sections(message))
 
