@@ -1,7 +1,11 @@
 """The clock, with time travel (time-machine): each channel's digest is queued once a day at its local time,
 across the days the clocks change, after a clock was down, and with two clocks running at once."""
 
+import os
+import subprocess
+import sys
 import threading
+import time as time_module
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -12,6 +16,7 @@ from rq import Queue
 from bot.clock import Clock
 from bot.keys import subscriptions_key
 from bot.subscriptions import BadSchedule, SubscriptionBook, parse_local_time, parse_zone
+from tests.slack_stack import PROJECT_ROOT
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -150,3 +155,26 @@ def test_time_zones_are_area_city_names():
     for text in ("BST", "Mars/Olympus", "../etc/passwd"):
         with pytest.raises(BadSchedule):
             parse_zone(text)
+
+
+def test_summit_clock_queues_a_due_digest_as_soon_as_it_starts(redis_url, redis_client, namespace, book, queue,
+                                                               tmp_path):
+    # Subscribed yesterday for a time that has passed today: the first tick, at start-up, owes today's digest.
+    now = datetime.now(timezone.utc)
+    subscribe(book, at=f"{(now - timedelta(minutes=5)).hour:02d}:{(now - timedelta(minutes=5)).minute:02d}",
+              zone="UTC", created=now - timedelta(days=1))
+    env = {**os.environ, "REDIS_URL": redis_url, "SUMMIT_NAMESPACE": namespace,
+           "SUMMIT_DATA_DIR": str(tmp_path / "data")}
+    clock = subprocess.Popen([sys.executable, "-m", "bot", "clock"], cwd=PROJECT_ROOT, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time_module.monotonic() + 30
+        while not queue.count and time_module.monotonic() < deadline and clock.poll() is None:
+            time_module.sleep(0.2)
+    finally:
+        clock.terminate()
+        _, errors = clock.communicate(timeout=15)
+
+    assert [job["day"] for job in (job.kwargs for job in queue.get_jobs())] == \
+        [(now - timedelta(minutes=5)).date().isoformat()]
+    assert b'"clock started"' in errors
