@@ -31,13 +31,13 @@ from bot.digest import build_digest, record_digest
 from bot.errors import SummitError
 from bot.ingest import Outcome, ingest, unreadable
 from bot.redis_connection import connect, redact_url
-from bot.subscriptions import SubscriptionBook
+from bot.subscriptions import SubscriptionBook, subscription_zone
 from bot.whosaid import DEFAULT_LIMIT, who_said
 from bot.logs import configure_logging
 from bot.settings import PROJECT_ROOT, Settings, load_settings
 from bot.terminal import render_message
 from handlers.blocks import article_blocks
-from handlers.digest_blocks import digest_message
+from handlers.digest_blocks import digest_message, shown_digest
 from nlp.model import Extraction
 from nlp.read_errors import ReadError
 from nlp.reader import Article, read_file, read_url
@@ -202,9 +202,10 @@ def _demo(args: argparse.Namespace, settings: Settings) -> None:
         print(("\n" if number else "") + extraction_view(extraction))
     for query in DEMO_QUERIES:
         print(f"\n$ summit who-said {query}\n" + render_answer(who_said(archive, query)))
-    # The digest a channel would get with everything in the archive new to it.
-    day = datetime.now(ZoneInfo(settings.digest_zone)).date().isoformat()
-    digest = build_digest(archive, DEMO_CHANNEL, day, since=0.0)
+    # The digest a channel would get with everything in the archive new to it, built as it would be two seconds
+    # from now: a digest covers only whole seconds that are over, and the articles were stored in this one.
+    now = datetime.now(ZoneInfo(settings.digest_zone))
+    digest = build_digest(archive, DEMO_CHANNEL, now.date().isoformat(), since=0.0, now=now + timedelta(seconds=2))
     print(f"\n$ summit digest --channel {DEMO_CHANNEL} --dry-run\n"
           + render_message(digest_message(digest, preview=True), color=sys.stdout.isatty()))
 
@@ -240,11 +241,11 @@ def _who_said(args: argparse.Namespace, settings: Settings) -> None:
 def _digest(args: argparse.Namespace, settings: Settings) -> None:
     archive, _cache = open_archive(settings, args.team)
     subscription = SubscriptionBook(archive.redis, archive_keys.subscriptions_key(settings.namespace)).get(args.team, args.channel)
-    day = datetime.now(ZoneInfo(subscription.zone if subscription else settings.digest_zone)).date().isoformat()
+    day = datetime.now(subscription_zone(subscription, settings.digest_zone)).date().isoformat()
     digest = build_digest(archive, args.channel, day)
     print(render_message(digest_message(digest, preview=args.dry_run), color=sys.stdout.isatty()))
     if not args.dry_run:
-        record_digest(archive, digest)
+        record_digest(archive, shown_digest(digest))
 
 
 def _clock(args: argparse.Namespace, settings: Settings) -> None:

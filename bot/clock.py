@@ -13,12 +13,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfoNotFoundError
 
 import redis
 from redis.exceptions import WatchError
-from rq import Queue
+from rq import Queue, Retry
 
-from bot.intake import enqueue
+from bot.intake import digest_queue_name, enqueue
 from bot.keys import Keys, subscriptions_key
 from bot.redis_connection import connect
 from bot.settings import Settings
@@ -29,6 +30,10 @@ logger = logging.getLogger(__name__)
 CLAIM_SECONDS = 3 * 24 * 3600
 """How long a day's claim is kept: longer than any day, so a claimed date is never claimed again."""
 TICK_SECONDS = 60
+DIGEST_RETRIES = Retry(max=6, interval=[10, 60, 300, 900, 1800, 3600])
+"""A digest Slack or Redis kept from going out is tried again for about two hours: the day is claimed once."""
+DIGEST_TIMEOUT_SECONDS = 900
+"""Building a digest compares the day's developments with each other and with those reported: minutes, at most."""
 
 
 @dataclass(frozen=True)
@@ -42,14 +47,20 @@ class Clock:
         self.redis = redis_client
         self.namespace = namespace
         self.book = SubscriptionBook(redis_client, subscriptions_key(namespace))
-        self.queue = Queue(namespace, connection=redis_client)
+        self.queue = Queue(digest_queue_name(namespace), connection=redis_client)
 
     def tick(self, now: datetime | None = None) -> list[Queued]:
         """Queue every digest that is due and that no clock has claimed yet; return what this tick queued."""
         now = now or datetime.now(timezone.utc)
         queued = []
         for subscription in self.book.all():
-            day = subscription.latest_due(now)
+            try:
+                day = subscription.latest_due(now)
+            except (ValueError, TypeError, ZoneInfoNotFoundError):
+                # One subscription this machine cannot read (an unknown zone) must not stop the others.
+                logger.warning("skipped a subscription that cannot be scheduled", exc_info=True,
+                               extra={"team": subscription.team, "channel": subscription.channel})
+                continue
             if day is None:
                 continue
             if not self._claim_and_queue(subscription, day.isoformat(), now):
@@ -71,6 +82,7 @@ class Clock:
                 pipe.multi()
                 pipe.set(claim, now.isoformat(timespec="seconds"), ex=CLAIM_SECONDS)
                 enqueue(self.queue, "bot.jobs.post_digest", "daily digest", pipeline=pipe,
+                        retry=DIGEST_RETRIES, timeout=DIGEST_TIMEOUT_SECONDS,
                         team=subscription.team, channel=subscription.channel, day=day)
                 pipe.execute()
             except WatchError:

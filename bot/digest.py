@@ -18,6 +18,7 @@ leaves it out. A digest is plain data, stored as JSON between building and posti
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -31,6 +32,8 @@ REPORTED_MEMORY = timedelta(days=30)
 """How long what a digest reported is remembered for the "already reported" rule."""
 MAX_ARTICLES = 1000
 """Most articles one digest reads (the newest); a workspace ingesting more a day gets the newest."""
+MAX_DEVELOPMENTS = 600
+"""Most developments one digest compares (the newest): comparing them costs the square of their number."""
 MAX_SPEAKERS = 8
 MAX_STATEMENTS_PER_SPEAKER = 3
 MAX_FIGURES = 8
@@ -114,7 +117,9 @@ class Digest:
 def build_digest(archive: Archive, channel: str, day: str, *, now: datetime | None = None,
                  since: float | None = None) -> Digest:
     """The digest ``channel`` would get now (``since`` overrides where it starts, as the demo does)."""
-    until = (now or datetime.now(timezone.utc)).timestamp()
+    # Articles are indexed by ingest time in whole seconds: a digest covers whole seconds that are over, so an
+    # article stored while it is being built falls in the next one, not between the two.
+    until = float(math.floor((now or datetime.now(timezone.utc)).timestamp()) - 1)
     if since is None:
         previous = archive.redis.hget(archive.keys.digest_state(channel), "until")
         since = float(previous) if previous else until - FIRST_DIGEST_COVERS.total_seconds()
@@ -133,10 +138,11 @@ def build_digest(archive: Archive, channel: str, day: str, *, now: datetime | No
 
 
 def record_digest(archive: Archive, digest: Digest) -> None:
-    """Remember what ``digest`` reported in its channel, and that the next one starts where it ended."""
+    """Remember what ``digest`` reported in its channel (each development by its first report), and that the next
+    one starts where it ended. Pass what was shown (``handlers.digest_blocks.shown_digest``), not more."""
     keys, channel = archive.keys, digest.channel
     forget_before = digest.until - REPORTED_MEMORY.total_seconds()
-    developments = {i: digest.until for item in digest.developments for i in item.ids}
+    developments = {item.ids[0]: digest.until for item in digest.developments}
     statements = {i: digest.until for speaker in digest.speakers for item in speaker.statements for i in item.ids}
     with archive.redis.pipeline() as pipe:
         for kind, members in (("developments", developments), ("statements", statements)):
@@ -158,17 +164,25 @@ def _developments(archive: Archive, channel: str,
     reported = _reported(archive, channel, "developments")
     found = [(f"{record.id}.{number}", development, record)
              for record in records for number, development in enumerate(record.extraction.developments)
-             if f"{record.id}.{number}" not in reported]
+             if f"{record.id}.{number}" not in reported][-MAX_DEVELOPMENTS:]
     if not found:
         return (), ()
-    groups = cluster_developments([development for _, development, _ in found])
     known = _known_developments(archive, reported)
-    verdicts = group_developments([found[group[0]][1] for group in groups], known) if known else []
-    fresh = [group for index, group in enumerate(groups)
-             if not verdicts or verdicts[index].repeats is None
-             or is_update(found[group[0]][1], known[verdicts[index].repeats])]
+    verdicts = group_developments([development for _, development, _ in found], known) if known else []
+
+    def is_news(index: int) -> bool:
+        repeats = verdicts[index].repeats if verdicts else None
+        return repeats is None or is_update(found[index][1], known[repeats])
+
+    fresh = []
+    for group in cluster_developments([development for _, development, _ in found]):
+        news = [index for index in group if is_news(index)]
+        if news:
+            # Told in the words of its first new report (an update, when the rest repeat what was told).
+            fresh.append([news[0], *(index for index in group if index != news[0])])
     merged = sorted((([found[index] for index in group], _merge([found[index] for index in group]))
                      for group in fresh), key=lambda pair: _importance(pair[1]), reverse=True)
+    # Each event is remembered by its first report only: what later digests compare against stays small.
     figures = sorted((FIGURE_IMPORTANCE.index(figure.kind), order, figure.label)
                      for order, (members, _) in enumerate(merged) for _, development, record in members
                      for figure in _figures_of(development, record))
@@ -290,11 +304,12 @@ def _reported_words(archive: Archive, reported: set[str], speakers: set[str]) ->
     ordered = sorted(reported)
     with archive.redis.pipeline(transaction=False) as pipe:
         for sid in ordered:
-            pipe.hmget(archive.keys.statement(sid), ("speaker", "name", "words"))
+            pipe.hmget(archive.keys.statement(sid), ("speaker", "name", "mention", "words"))
         rows = pipe.execute()
     words: dict[str, list[str]] = {}
-    for speaker, name, text in rows:
-        key = speaker.decode() if speaker else f"name:{name.decode() if name else ''}"
+    for speaker, name, mention, text in rows:
+        # Keyed as _speakers keys them: the speaker's id, else the name or, failing that, the words naming them.
+        key = speaker.decode() if speaker else f"name:{(name or mention or b'').decode()}"
         if text and key in speakers:
             words.setdefault(key, []).append(text.decode())
     return words

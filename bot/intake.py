@@ -147,9 +147,14 @@ def _known_zone(name: str | None) -> str | None:
         return None
 
 
+def digest_queue_name(namespace: str) -> str:
+    """The queue digests wait on: workers take replies to people first, and a slow digest waits its turn."""
+    return f"{namespace}-digests"
+
+
 def enqueue(queue: Queue, function: str, description: str, *, pipeline: redis.client.Pipeline,
-            **kwargs: str) -> None:
+            retry: Retry = JOB_RETRIES, timeout: int = JOB_TIMEOUT_SECONDS, **kwargs: str) -> None:
     """Put a job on ``pipeline``'s transaction, with Summit's retries and time limit."""
     # The description is what RQ logs: the arguments may hold a response_url, which is a credential.
-    queue.enqueue(function, kwargs=kwargs, retry=JOB_RETRIES, job_timeout=JOB_TIMEOUT_SECONDS,
-                  description=description, pipeline=pipeline)
+    queue.enqueue(function, kwargs=kwargs, retry=retry, job_timeout=timeout, description=description,
+                  pipeline=pipeline)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 import redis
 from rq import get_current_job
@@ -33,10 +32,10 @@ from bot.keys import Keys, subscriptions_key
 from bot.replies import METADATA_EVENT_TYPE, ReplyLedger, reply_id
 from bot.settings import Settings
 from bot.slack_client import rate_limit_handler, slack_client
-from bot.subscriptions import SubscriptionBook
+from bot.subscriptions import SubscriptionBook, subscription_zone
 from handlers.block_kit import Message
 from handlers.blocks import article_blocks
-from handlers.digest_blocks import digest_message
+from handlers.digest_blocks import digest_message, shown_digest
 from handlers.notices import unreadable_message
 from nlp.read_errors import ReadError
 
@@ -149,7 +148,7 @@ def post_digest(*, team: str, channel: str, day: str) -> None:
             context.subscriptions().unsubscribe(team, channel)
             logger.warning("unsubscribed a channel Summit cannot post in: %s", gone, extra=log)
             return
-    record_digest(archive, digest)
+    record_digest(archive, shown_digest(digest))
     logger.info("digest done", extra={**log, "developments": len(digest.developments),
                                       "speakers": len(digest.speakers)})
 
@@ -159,8 +158,7 @@ def preview_digest(*, team: str, channel: str, response_url: str, user: str, rep
     context = _current()
     ledger = ReplyLedger(context.redis, context.keys(team), reply)
     subscription = context.subscriptions().get(team, channel)
-    zone = ZoneInfo(subscription.zone if subscription else context.settings.digest_zone)
-    day = datetime.now(zone).date().isoformat()
+    day = datetime.now(subscription_zone(subscription, context.settings.digest_zone)).date().isoformat()
     digest = build_digest(context.archive(team), channel, day)
     _deliver(ledger, {"team": team, "user": user, "reply": reply},
              lambda: _respond(response_url, digest_message(digest, preview=True)))

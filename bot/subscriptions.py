@@ -59,6 +59,14 @@ class Subscription:
         return f"every day at {self.at} {self.zone}"
 
 
+def subscription_zone(subscription: Subscription | None, default: str) -> ZoneInfo:
+    """The subscription's time zone; ``default`` when there is none or this machine does not know it."""
+    try:
+        return ZoneInfo(subscription.zone if subscription else default)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(default)
+
+
 def subscription_field(team: str, channel: str) -> str:
     return f"{team}/{channel}"
 
@@ -93,7 +101,10 @@ class SubscriptionBook:
 
     def subscribe(self, team: str, channel: str, at: str, zone: str, user: str | None,
                   now: datetime | None = None) -> Subscription:
-        created = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+        """Subscribe the channel, or change its time and zone; a change keeps the first subscription's date, so a
+        digest whose new time has passed today is still owed today."""
+        existing = self.get(team, channel)
+        created = existing.created if existing else (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
         subscription = Subscription(team, channel, at, zone, created, user)
         self.redis.hset(self.key, subscription.field, json.dumps(asdict(subscription)))
         return subscription
@@ -119,5 +130,6 @@ def _subscription(value: bytes) -> Subscription | None:
 
 def _local_moment(day: date, hour: int, minute: int, zone: ZoneInfo) -> datetime:
     """``hour:minute`` on ``day`` in ``zone``. A time the clocks repeat (autumn) is its first occurrence; a time
-    they skip (spring) is read with the offset before the gap, so 01:30 on that day in London is 02:30 BST."""
+    they skip (spring) is read with the offset before the gap, so 01:30 on that day in London falls at the end
+    of the gap (02:00 BST)."""
     return datetime.combine(day, time(hour, minute), tzinfo=zone)

@@ -12,6 +12,7 @@ import logging
 from rq import Queue, Worker
 
 from bot import jobs
+from bot.intake import digest_queue_name
 from bot.redis_connection import connect
 from bot.settings import Settings, require
 
@@ -25,7 +26,8 @@ def run_worker(settings: Settings, *, burst: bool = False) -> None:
     context = jobs.context_from_settings(settings, client)
     context.load_model()
     jobs.install(context)
-    worker = Worker([Queue(settings.namespace, connection=client)], connection=client,
-                    log_job_description=False)
+    # Replies to people first; a digest waits until no reply does.
+    queues = [Queue(name, connection=client) for name in (settings.namespace, digest_queue_name(settings.namespace))]
+    worker = Worker(queues, connection=client, log_job_description=False)
     logger.info("worker ready", extra={"queue": settings.namespace, "model": settings.model_name})
     worker.work(burst=burst, with_scheduler=True, logging_level=settings.log_level)

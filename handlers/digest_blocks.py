@@ -1,8 +1,13 @@
 """A digest in Block Kit: new developments with their sources, who said what by speaker, new voices, key
-figures; cut to Slack's limits with a count of what was left out and a pointer to ``/summit who-said``."""
+figures; cut to Slack's limits with a count of what was left out and a pointer to ``/summit who-said``.
+
+``shown_digest`` is the part of a digest its message shows: what gets recorded as reported, so nothing cut for
+room counts as told.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 from bot.digest import Digest, DigestDevelopment, DigestStatement, SpeakerStatements, Source
@@ -13,7 +18,10 @@ from handlers.block_kit import (
 
 NOTHING_NEW = "Nothing new since the last digest."
 LINE_LIMIT = 600
-"""Characters of one development or statement line before it is cut."""
+"""Characters of one development's or statement's words before they are cut."""
+NAME_LIMIT = 150
+"""Characters of a speaker's name, and of their role, in a heading."""
+WHO_SAID_POINTER = "Ask `/summit who-said &lt;person or topic&gt;` for everything Summit has."
 
 
 def digest_message(digest: Digest, *, preview: bool = False) -> Message:
@@ -27,19 +35,27 @@ def digest_message(digest: Digest, *, preview: bool = False) -> Message:
         f"{digest.articles} {plural(digest.articles, 'article')} from {len(digest.outlets)} "
         f"{plural(len(digest.outlets), 'outlet')} since {since:%-d %b %H:%M} UTC"))]
     tail = _tail(digest)
-    room = MAX_BLOCKS - len(blocks) - len(tail) - 2
-    body, hidden = _body(digest, room)
+    body, developments, speakers = _body(digest, MAX_BLOCKS - len(blocks) - len(tail) - 1)
     blocks += body
-    if hidden:
-        blocks.append(context(f"…and {hidden}. Ask `/summit who-said <person or topic>` for everything Summit has."))
+    left = _left_out(digest, developments, speakers)
+    if left:
+        blocks.append(context(f"…and {left}. {WHO_SAID_POINTER}"))
     blocks += tail
     counts = (f"{len(digest.developments)} new {plural(len(digest.developments), 'development')}, "
               f"{sum(len(s.statements) for s in digest.speakers)} new statements")
     return message(f"{title}: {counts}", blocks)
 
 
-def _body(digest: Digest, room: int) -> tuple[list[Block], str]:
-    """The developments and the speakers' sections that fit in ``room`` blocks, and what was left out."""
+def shown_digest(digest: Digest) -> Digest:
+    """``digest`` as far as its message shows it."""
+    if digest.is_empty:
+        return digest
+    _, developments, speakers = _body(digest, MAX_BLOCKS - 2 - len(_tail(digest)) - 1)
+    return replace(digest, developments=digest.developments[:developments], speakers=digest.speakers[:speakers])
+
+
+def _body(digest: Digest, room: int) -> tuple[list[Block], int, int]:
+    """The developments and the speakers' sections that fit in ``room`` blocks, and how many of each."""
     blocks: list[Block] = []
     shown_developments = 0
     if digest.developments:
@@ -53,14 +69,18 @@ def _body(digest: Digest, room: int) -> tuple[list[Block], str]:
             break
         blocks.append(section(_speaker_text(speaker)))
         shown_speakers += 1
-    hidden_speakers = len(digest.speakers) - shown_speakers + digest.more_speakers
+    return blocks, shown_developments, shown_speakers
+
+
+def _left_out(digest: Digest, developments: int, speakers: int) -> str:
     left = []
-    if len(digest.developments) > shown_developments:
-        count = len(digest.developments) - shown_developments
+    if len(digest.developments) > developments:
+        count = len(digest.developments) - developments
         left.append(f"{count} more {plural(count, 'development')}")
+    hidden_speakers = len(digest.speakers) - speakers + digest.more_speakers
     if hidden_speakers:
         left.append(f"{hidden_speakers} more {plural(hidden_speakers, 'speaker')}")
-    return blocks, " and ".join(left)
+    return " and ".join(left)
 
 
 def _developments_text(developments: tuple[DigestDevelopment, ...]) -> tuple[str, int]:
@@ -68,7 +88,8 @@ def _developments_text(developments: tuple[DigestDevelopment, ...]) -> tuple[str
     text = "*New developments*"
     shown = 0
     for development in developments:
-        line = f"\n• {escape(truncate(development.text, LINE_LIMIT))} — {_sources(development.sources)}"
+        line = "\n" + _line(f"• {escape(truncate(development.text, LINE_LIMIT))}", development.sources,
+                            MAX_SECTION_TEXT - len("*New developments*") - 1)
         if len(text) + len(line) > MAX_SECTION_TEXT:
             break
         text += line
@@ -77,30 +98,41 @@ def _developments_text(developments: tuple[DigestDevelopment, ...]) -> tuple[str
 
 
 def _speaker_text(speaker: SpeakerStatements) -> str:
-    heading = f"*{escape(speaker.name)}*" + (f" — {escape(speaker.role)}" if speaker.role else "")
+    heading = f"*{escape(truncate(speaker.name, NAME_LIMIT))}*"
+    if speaker.role:
+        heading += f" — {escape(truncate(speaker.role, NAME_LIMIT))}"
     if speaker.first_time:
         heading += " · _first time quoted_"
-    lines = [heading] + [_statement_line(statement) for statement in speaker.statements]
-    if speaker.more:
-        lines.append(f"…and {speaker.more} more {plural(speaker.more, 'statement')}")
-    text = ""
-    for line in lines:
-        if len(text) + len(line) + 1 > MAX_SECTION_TEXT:
+    more = f"\n…and {speaker.more} more {plural(speaker.more, 'statement')}" if speaker.more else ""
+    room = MAX_SECTION_TEXT - len(heading) - len(more)
+    text = heading
+    for statement in speaker.statements:
+        line = "\n" + _statement_line(statement, room - 1)
+        if len(text) + len(line) + len(more) > MAX_SECTION_TEXT:
             break
-        text += ("\n" if text else "") + line
-    return text
+        text += line
+    return text + more
 
 
-def _statement_line(statement: DigestStatement) -> str:
+def _statement_line(statement: DigestStatement, room: int) -> str:
     words = f"“{statement.words}”" if statement.kind == "direct" else statement.words
     cue = f"_{escape(statement.cue)}_ " if statement.cue else ""
-    return f"• {cue}{escape(truncate(words, LINE_LIMIT))} — {_sources(statement.sources)}"
+    return _line(f"• {cue}{escape(truncate(words, LINE_LIMIT))}", statement.sources, room)
+
+
+def _line(words: str, sources: tuple[Source, ...], room: int) -> str:
+    """``words — sources`` within ``room`` characters: linked sources if they fit, else their names, else cut."""
+    for shown in (_sources(sources, linked=True), _sources(sources, linked=False)):
+        line = f"{words} — {shown}"
+        if len(line) <= room:
+            return line
+    return truncate(f"{words} — {_sources(sources, linked=False)}", room)
 
 
 def _tail(digest: Digest) -> list[Block]:
     blocks: list[Block] = []
     if digest.new_voices:
-        voices = ", ".join(escape(voice) for voice in digest.new_voices[:20])
+        voices = ", ".join(escape(truncate(voice, 2 * NAME_LIMIT)) for voice in digest.new_voices[:20])
         more = len(digest.new_voices) - 20
         blocks.append(section(truncate(f"*New voices*\n{voices}" + (f" and {more} more" if more > 0 else ""),
                                        MAX_SECTION_TEXT)))
@@ -110,8 +142,9 @@ def _tail(digest: Digest) -> list[Block]:
     return [divider(), *blocks] if blocks else []
 
 
-def _sources(sources: tuple[Source, ...]) -> str:
-    shown = [link(source.url, source.outlet or source.title or source.url) if source.url
-             else escape(source.outlet or source.title or "an article") for source in sources[:4]]
+def _sources(sources: tuple[Source, ...], *, linked: bool) -> str:
+    names = [source.outlet or source.title or source.url or "an article" for source in sources[:4]]
+    shown = [link(source.url, name) if linked and source.url else escape(truncate(name, 120))
+             for source, name in zip(sources, names)]
     more = len(sources) - len(shown)
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")

@@ -9,9 +9,9 @@ HELP_LINES = (
     "*Summit* reads news articles and keeps track of who said what.",
     "• Paste a link to an article in a channel Summit is in: it replies in the thread with a three-point summary, "
     "who said what, the key figures, and which statements are new.",
-    "• `/summit who-said <person or topic>`: every statement the archive holds, with the speaker's role, the exact "
+    "• `/summit who-said &lt;person or topic&gt;`: every statement the archive holds, with the speaker's role, the exact "
     "words and a link. Try `/summit who-said Zelensky` or `/summit who-said security guarantees`.",
-    "• `/summit summary <link>`: the same reply as a pasted link, shown only to you.",
+    "• `/summit summary &lt;link&gt;`: the same reply as a pasted link, shown only to you.",
     "• `/summit subscribe [HH:MM] [Area/City]`: a digest of what is new in this channel every morning "
     "(08:00 in your time zone unless you say otherwise); `/summit unsubscribe` stops it, and `/summit digest` "
     "shows you what the next one would hold.",
@@ -27,7 +27,7 @@ def help_message(unknown: str | None = None, subscription: Subscription | None =
         lines.insert(0, f"Summit has no command `{escape(unknown)}`. Here is what it can do:")
     lines.append(f"This channel gets a digest {subscription.describe()}." if subscription
                  else "This channel has no daily digest yet.")
-    return message("Summit: paste an article link, or use /summit who-said <person or topic>.",
+    return message("Summit: paste an article link, or ask /summit who-said with a person or a topic.",
                    [section("\n".join(lines))])
 
 

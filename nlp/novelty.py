@@ -200,15 +200,18 @@ def group_developments(new: Sequence[Development], known: Sequence[Development])
 def is_update(new: Development, known: Development) -> bool:
     """Whether ``new``, found to be the same event as ``known``, moves the story on: it has figures and none of
     them is one ``known`` gave ("within the next 10 days" → "signed today"; "by June" → "closed on Friday").
-    A retelling that adds a figure but keeps one of the known ones ("last week … by June") is no update."""
+    A retelling that adds a figure but keeps one of the known ones ("last week … by June") is no update, and
+    figures are compared by what they say, so "some $2m" is "about $2 million"."""
     if not new.figures:
         return False
-    known_figures = {_figure_key(figure) for figure in known.figures}
-    return not any(_figure_key(figure) in known_figures for figure in new.figures)
+    return not any(_same_figure(figure, other) for figure in new.figures for other in known.figures)
 
 
-def _figure_key(figure: str) -> str:
-    return " ".join(figure.casefold().split())
+def _same_figure(a: str, b: str) -> bool:
+    values_a, values_b = figure_values(a), figure_values(b)
+    if values_a and values_b:
+        return any(x.agrees_with(y) for x in values_a for y in values_b)
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def cluster_developments(developments: Sequence[Development]) -> list[list[int]]:

@@ -121,7 +121,8 @@ class SummitProcesses:
         worker's registry clean-up (RQ's own) finds them abandoned and retries them; its scheduler lock expires."""
         script = ("import sys, time; from redis import Redis; from rq.registry import StartedJobRegistry; "
                   "r = Redis.from_url(sys.argv[1]); "
-                  "StartedJobRegistry(sys.argv[2], connection=r).cleanup(timestamp=time.time() + float(sys.argv[3])); "
+                  "[StartedJobRegistry(q, connection=r).cleanup(timestamp=time.time() + float(sys.argv[3])) "
+                  "for q in (sys.argv[2], sys.argv[2] + '-digests')]; "
                   "r.delete(*r.keys(sys.argv[4] + ':scheduler-lock:*') or ['-'])")
         subprocess.run([sys.executable, "-c", script, self.env["REDIS_URL"], self.namespace, str(seconds),
                         self.env["RQ_KEY_PREFIX"]], env=self.env, check=True, timeout=60)

@@ -14,6 +14,7 @@ import time_machine
 from rq import Queue
 
 from bot.clock import Clock
+from bot.intake import digest_queue_name
 from bot.keys import subscriptions_key
 from bot.subscriptions import BadSchedule, SubscriptionBook, parse_local_time, parse_zone
 from tests.slack_stack import PROJECT_ROOT
@@ -33,7 +34,7 @@ def book(redis_client, namespace):
 
 @pytest.fixture
 def queue(redis_client, namespace):
-    queue = Queue(namespace, connection=redis_client)
+    queue = Queue(digest_queue_name(namespace), connection=redis_client)
     yield queue
     queue.empty()
 
@@ -178,3 +179,22 @@ def test_summit_clock_queues_a_due_digest_as_soon_as_it_starts(redis_url, redis_
     assert [job["day"] for job in (job.kwargs for job in queue.get_jobs())] == \
         [(now - timedelta(minutes=5)).date().isoformat()]
     assert b'"clock started"' in errors
+
+
+def test_a_subscription_this_machine_cannot_schedule_does_not_stop_the_others(redis_client, namespace, book, queue):
+    subscribe(book, channel="CGOOD1")
+    redis_client.hset(book.key, "T1/CBAD", '{"team": "T1", "channel": "CBAD", "at": "08:00", "zone": "Mars/Olympus",'
+                                           ' "created": "2026-01-01T00:00:00+00:00"}')
+    subscribe(book, channel="CGOOD2")
+
+    with time_machine.travel(datetime(2026, 6, 15, 8, 0, tzinfo=LONDON), tick=False):
+        queued = Clock(redis_client, namespace).tick()
+
+    assert sorted(item.subscription.channel for item in queued) == ["CGOOD1", "CGOOD2"]
+
+
+def test_moving_the_time_earlier_after_it_passed_still_owes_todays_digest(redis_client, namespace, book, queue):
+    subscribe(book, at="08:00")
+    with time_machine.travel(datetime(2026, 6, 15, 7, 30, tzinfo=LONDON), tick=False):
+        book.subscribe("T1", "C1", "07:00", "Europe/London", "U1")
+        assert [item.day for item in Clock(redis_client, namespace).tick()] == ["2026-06-15"]

@@ -1,10 +1,11 @@
 """Digests over three days of invented news (fictional people, places and outlets): what is new appears once,
 what a previous digest reported never again, and an update to a known development is new."""
 
+import json
 from datetime import datetime, timezone
 
 from bot.digest import Digest, build_digest, record_digest
-from handlers.digest_blocks import NOTHING_NEW, digest_message
+from handlers.digest_blocks import NOTHING_NEW, digest_message, shown_digest
 from nlp.model import Kind
 from tests.archive_factories import Happened, Said, article
 from tests.slack_limits import assert_within_slack_limits
@@ -133,3 +134,61 @@ def test_a_huge_digest_is_cut_within_slack_limits_with_a_pointer_to_who_said(arc
     assert_within_slack_limits(message)
     cut = [block["elements"][0]["text"] for block in message["blocks"] if block["type"] == "context"][-1]
     assert cut.startswith("…and ") and "/summit who-said" in cut
+
+
+def test_an_update_reported_after_a_repeat_of_the_same_event_is_still_news(archive):
+    day_one(archive)
+    record_digest(archive, build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20)))
+    archive.store(article(Said("Tom Baker", "the vote stands", "Council leader", kind=Kind.INDIRECT),
+                          happened=(VOTE_AGAIN,), outlet="eastwick-news.example",
+                          ingested_at="2031-03-05T09:00:00+00:00"))
+    archive.store(article(Said("Tom Baker", "the terminal is closed", "Council leader", kind=Kind.INDIRECT),
+                          happened=(CLOSED,), outlet="portvale-courier.example",
+                          ingested_at="2031-03-05T10:00:00+00:00"))
+
+    second = build_digest(archive, CHANNEL, "2031-03-05", now=at(5, 20))
+
+    assert [item.text for item in second.developments] == [CLOSED.sentence.rstrip(".")]
+
+
+def test_a_source_named_only_by_a_description_is_not_repeated(archive):
+    unnamed = Said(None, "The ministry has no comment on the closure at this stage", mention="A ministry spokesman")
+    archive.store(article(unnamed, ingested_at="2031-03-04T09:00:00+00:00"))
+    record_digest(archive, build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20)))
+    archive.store(article(unnamed, ingested_at="2031-03-05T09:00:00+00:00", extra="again"))
+
+    assert build_digest(archive, CHANNEL, "2031-03-05", now=at(5, 20)).speakers == ()
+
+
+def test_only_what_the_message_showed_is_recorded_as_reported(archive):
+    for number in range(60):
+        archive.store(article(Said(f"Speaker{number} Person", f"Statement of speaker {number} about the harbour"),
+                              happened=(Happened(f"Harbour number {number} in Valdoria reopened after a {number}-week "
+                                                 "closure.", (f"Valdoria port {number}",),
+                                                 ((f"{number}-week", "how long it was closed"),)),),
+                              ingested_at="2031-03-04T09:00:00+00:00", extra=str(number)))
+    digest = build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20))
+    shown = shown_digest(digest)
+
+    assert 0 < len(shown.developments) < len(digest.developments)
+    record_digest(archive, shown)
+    reported = archive.redis.zrange(archive.keys.digest_reported(CHANNEL, "developments"), 0, -1)
+    assert sorted(value.decode() for value in reported) == sorted(item.ids[0] for item in shown.developments)
+    # What did not fit was not told, so it is not known to the channel: the next digest may bring it up.
+    left_out = {item.ids[0] for item in digest.developments} - {value.decode() for value in reported}
+    assert len(left_out) == len(digest.developments) - len(shown.developments)
+
+
+def test_huge_names_urls_and_words_stay_within_limits_and_keep_their_lines(archive):
+    huge = Said("N" * 4000, "&" * 4000, "R" * 4000)
+    archive.store(article(huge, Said("Tom Baker", "the closure would save money", "Council leader"),
+                          happened=(Happened("The council voted to close the terminal."),),
+                          url="https://portvale-courier.example/" + "x" * 1400,
+                          ingested_at="2031-03-04T09:00:00+00:00"))
+
+    message = digest_message(build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20)))
+
+    assert_within_slack_limits(message)
+    text = json.dumps(message["blocks"], ensure_ascii=False)
+    assert "The council voted to close the terminal" in text
+    assert "the closure would save money" in text

@@ -157,4 +157,7 @@ def test_the_same_event_with_other_figures_is_an_update():
 
     assert is_update(signed, planned)
     assert not is_update(retold, planned)
+    savings = _development("The closure will save about $2 million a year", ["about $2 million"])
+    assert not is_update(_development("The closure saves some $2m a year", ["some $2m"]), savings)
+    assert is_update(_development("The closure will save $3 million a year", ["$3 million"]), savings)
     assert not is_update(_development("The council will sign the harbour sale"), planned)
