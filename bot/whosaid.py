@@ -37,9 +37,10 @@ DEFAULT_LIMIT = 10
 """Statements in an answer unless the caller asks for another number."""
 TOPIC_CANDIDATES = 500
 """Most recent statements of each term of a topic query that are ranked by how many of the terms they hold."""
-EXACT_TOTAL_MAX = 5_000
+EXACT_TOTAL_MAX = 1_500
 """A topic's total is counted exactly (by a union of its terms' sets) up to this many statements across its
-terms; past that the answer gives the largest term's count, a lower bound (``total_is_exact`` False)."""
+terms; past that the answer gives a lower bound (``total_is_exact`` False): the union is the largest part of a
+query's cost in Redis, and "at least 1,500" tells a reporter as much."""
 TEMPORARY_KEY_SECONDS = 10
 """Lifetime of a query's temporary sorted sets, should the query die before deleting them."""
 SPEAKERS_MAX = 100
@@ -148,11 +149,11 @@ def who_said(
 def _answer(engine: _Engine, query: str, text: str) -> WhoSaidAnswer:
     if not text:
         return engine.nothing(query, text)
-    for kind, finder in (("person", engine.people), ("role", engine.role)):
-        speaker_ids, matched_by = finder(text)
+    found = engine.look_up(text)
+    for kind, (speaker_ids, matched_by) in (("person", engine.people(text, found)), ("role", engine.role(found))):
         if speaker_ids:
             return engine.speakers_answer(query, kind, matched_by, *engine.most_quoted(speaker_ids))
-    terms, known = engine.known_terms(text)
+    terms, known = found.terms, found.known_terms
     if known and len(known) == len(terms):
         return engine.topic_answer(query, known)
     # A word the archive has never seen may be a name misspelt ("Zelenksy", "Ana Vorovskx").
@@ -167,6 +168,21 @@ def _answer(engine: _Engine, query: str, text: str) -> WhoSaidAnswer:
     return engine.nothing(query, text, closest)
 
 
+@dataclass(frozen=True)
+class _Lookups:
+    """What a query's words are in the archive's indexes."""
+
+    person_key: str
+    alias: str | None
+    """The speaker the words name, when they are a name (or alias) the archive knows."""
+    same_surname: list[str]
+    role_members: list[str]
+    """The speakers whose roles hold every word."""
+    terms: list[str]
+    known_terms: list[str]
+    """The query's topic terms, and those some statement holds."""
+
+
 class _Engine:
     def __init__(self, archive: Archive, since_ts: float | None, outlet: str | None, limit: int) -> None:
         self.redis: redis.Redis = archive.redis
@@ -177,33 +193,44 @@ class _Engine:
 
     # Which speakers -------------------------------------------------------------------------------------------
 
-    def people(self, text: str) -> tuple[list[str], str | None]:
+    def look_up(self, text: str) -> _Lookups:
+        """The query's words in the name, surname, role and topic indexes, in one round trip."""
         key = person_key(text)
-        if not key:
-            return [], None
+        roles = role_terms(text)
+        terms = list(dict.fromkeys(query_terms(text)))
         pipe = self.redis.pipeline(transaction=False)
-        pipe.hget(self.keys.aliases(), key)
-        pipe.smembers(self.keys.surname(surname_key(text)))
-        alias, same_surname = [_or_skip(result, None) for result in pipe.execute(raise_on_error=False)]
-        same_surname = same_surname or set()
-        if alias:
-            return [alias.decode()], "name"
-        candidates = sorted(member.decode() for member in same_surname)
+        if key:
+            pipe.hget(self.keys.aliases(), key)
+            pipe.smembers(self.keys.surname(surname_key(text)))
+        if roles:
+            pipe.sinter([self.keys.role(term) for term in roles])
+        for term in terms:
+            pipe.exists(self.keys.term_statements(term))
+        results = [_or_skip(result, None) for result in pipe.execute(raise_on_error=False)]
+        alias, same_surname = (results.pop(0), results.pop(0)) if key else (None, None)
+        role_members = results.pop(0) if roles else None
+        return _Lookups(key, alias.decode() if alias else None, sorted(m.decode() for m in same_surname or ()),
+                        sorted(m.decode() for m in role_members or ()) if roles else [], terms,
+                        [term for term, exists in zip(terms, results) if exists])
+
+    def people(self, text: str, found: _Lookups) -> tuple[list[str], str | None]:
+        if not found.person_key:
+            return [], None
+        if found.alias:
+            return [found.alias], "name"
+        candidates = found.same_surname
         if not candidates:
             return [], None
-        if len(key.split()) == 1:
+        if len(found.person_key.split()) == 1:
             return candidates, "surname"
         # A full name we have not seen written this way ("V. Zelensky"): the speakers it may be.
         records = self._speaker_records(candidates)
         fitting = [record.id for record in records.values() if record.may_be(text)]
         return (fitting, "name") if len(fitting) == 1 else ([], None)
 
-    def role(self, text: str) -> tuple[list[str], str | None]:
-        terms = role_terms(text)
-        if not terms:
-            return [], None
-        members = self.redis.sinter([self.keys.role(term) for term in terms])
-        return sorted(member.decode() for member in members), "role"
+    @staticmethod
+    def role(found: _Lookups) -> tuple[list[str], str | None]:
+        return found.role_members, "role"
 
     def closest_speakers(self, text: str) -> list[tuple[float, str, str]]:
         """(similarity, id, name) of the speakers whose names share the most trigrams with ``text``, best first."""
@@ -283,16 +310,6 @@ class _Engine:
             groups=_groups(quotes, speakers), total=sum(counts), total_is_exact=complete,
         )
 
-    def known_terms(self, text: str) -> tuple[list[str], list[str]]:
-        """The query's terms, and those of them some statement holds."""
-        terms = list(dict.fromkeys(query_terms(text)))
-        if not terms:
-            return [], []
-        pipe = self.redis.pipeline(transaction=False)
-        for term in terms:
-            pipe.exists(self.keys.term_statements(term))
-        return terms, [term for term, exists in zip(terms, pipe.execute()) if exists]
-
     def topic_answer(self, query: str, terms: list[str]) -> WhoSaidAnswer:
         """Statements holding the most query terms, most recent first among equals.
 
@@ -336,7 +353,7 @@ class _Engine:
         elif exact_union:
             total, exact = results[-2], True
         else:
-            total, exact = max(counts), False
+            total, exact = max(max(counts), len(candidates)), False
         ranked = sorted(candidates, key=lambda sid: (-matched[sid], -times[sid], sid))[: self.limit]
         quotes = self._quotes(ranked, {})
         speakers = self._speaker_infos({quote.speaker_id for quote in quotes if quote.speaker_id})
