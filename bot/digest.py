@@ -180,9 +180,10 @@ def _developments(archive: Archive, channel: str,
         if news:
             # Told in the words of its first new report (an update, when the rest repeat what was told).
             fresh.append([news[0], *(index for index in group if index != news[0])])
-    merged = sorted((([found[index] for index in group], _merge([found[index] for index in group]))
-                     for group in fresh), key=lambda pair: _importance(pair[1]), reverse=True)
-    # Each event is remembered by its first report only: what later digests compare against stays small.
+    # ``found`` runs oldest first: among events of equal weight, the one reported last (highest index) leads.
+    ranked = sorted(fresh, key=lambda group: (_importance(_merge([found[i] for i in group])), max(group)),
+                    reverse=True)
+    merged = [([found[index] for index in group], _merge([found[index] for index in group])) for group in ranked]
     figures = sorted((FIGURE_IMPORTANCE.index(figure.kind), order, figure.label)
                      for order, (members, _) in enumerate(merged) for _, development, record in members
                      for figure in _figures_of(development, record))

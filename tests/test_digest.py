@@ -192,3 +192,14 @@ def test_huge_names_urls_and_words_stay_within_limits_and_keep_their_lines(archi
     text = json.dumps(message["blocks"], ensure_ascii=False)
     assert "The council voted to close the terminal" in text
     assert "the closure would save money" in text
+
+
+def test_among_equally_weighty_developments_the_latest_comes_first(archive):
+    archive.store(article(happened=(LAWSUIT,), ingested_at="2031-03-04T09:00:00+00:00"))
+    archive.store(article(happened=(Happened("A judge in Portvale set a hearing on the ferry terminal.",
+                                             ("Portvale court",)),), ingested_at="2031-03-04T15:00:00+00:00"))
+
+    digest = build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20))
+
+    assert [item.text for item in digest.developments] == [
+        "A judge in Portvale set a hearing on the ferry terminal", LAWSUIT.sentence.rstrip(".")]
