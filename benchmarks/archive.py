@@ -143,7 +143,7 @@ class Generator:
             people.append(Person(given, surname, role, female=self.rng.random() < 0.4))
         return people
 
-    def _content(self) -> str:
+    def content(self) -> str:
         words = self.rng.choices(self.words, cum_weights=self.word_weights, k=self.rng.randint(8, 24))
         return " ".join(words).capitalize()
 
@@ -156,7 +156,7 @@ class Generator:
             person = rng.choices(self.people, cum_weights=self.person_weights)[0]
             if person not in cast:
                 cast.append(person)
-        title = self._content()[:80]
+        title = self.content()[:80]
         text = title + ".\n\n"
         mentions: dict[Person, list[Span]] = {}
         built: list[Statement] = []
@@ -169,7 +169,7 @@ class Generator:
                 # "Valdorian President Ana Vell"; "Ana Vell, an economist,".
                 capitalised = person.role[0].isupper()
                 mention = f"{person.role} {person.name}" if capitalised else f"{person.name}, {person.role},"
-            content = self._content()
+            content = self.content()
             start = len(text)
             if rng.random() < 0.7:
                 sentence = f"“{content},” {mention} said."

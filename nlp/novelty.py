@@ -46,6 +46,8 @@ SAME_EVENT_THRESHOLD = 0.6
 CANDIDATE_MIN_COSINE = 0.2
 """Cosine between two developments' mean content-word vectors below which they are not scored at all: a
 cheap cut of pairs with almost nothing in common (no pair in the labelled set called a repeat is below 0.35)."""
+MAX_CANDIDATES = 25
+"""Most known developments a new one is scored against: those whose summaries are the closest."""
 
 TOPIC_WEIGHT = 0.4
 """Share of sameness that comes from the aligned words about what and to what."""
@@ -190,9 +192,10 @@ def same_event(a: DevelopmentFeatures | Development, b: DevelopmentFeatures | De
 def group_developments(new: Sequence[Development], known: Sequence[Development]) -> list[Verdict]:
     """For each new development, the known one it repeats (the most similar above the threshold) or None."""
     new_features, known_features = features_of_all(new), features_of_all(known)
+    summaries = _summary_matrix(known_features)
     verdicts = []
     for index, features in enumerate(new_features):
-        best, best_score = _best_match(features, known_features, range(len(known_features)))
+        best, best_score = _best_match(features, known_features, summaries)
         verdicts.append(Verdict(index, best, best_score))
     return verdicts
 
@@ -218,10 +221,11 @@ def cluster_developments(developments: Sequence[Development]) -> list[list[int]]
     """Groups of indexes into ``developments`` that report one event, in order of first appearance: a
     development joins the group of the earlier one it repeats best, else starts a group of its own."""
     features = features_of_all(developments)
+    summaries = _summary_matrix(features)
     group_of: list[int] = []
     groups: list[list[int]] = []
     for index, feature in enumerate(features):
-        best, _ = _best_match(feature, features, range(index))
+        best, _ = _best_match(feature, features, summaries[:index])
         if best is None:
             group_of.append(len(groups))
             groups.append([index])
@@ -231,18 +235,30 @@ def cluster_developments(developments: Sequence[Development]) -> list[list[int]]
     return groups
 
 
+def _summary_matrix(features: Sequence[DevelopmentFeatures]) -> np.ndarray:
+    """The summary vectors as rows, stacked once for every comparison with them."""
+    if not features:
+        return np.zeros((0, 0))
+    return np.stack([feature.summary_vector for feature in features])
+
+
 def _best_match(
-    features: DevelopmentFeatures, others: Sequence[DevelopmentFeatures], indexes: range
+    features: DevelopmentFeatures, others: Sequence[DevelopmentFeatures], summaries: np.ndarray
 ) -> tuple[int | None, float]:
-    if not indexes:
+    """The index of the one of ``others`` (the first ``len(summaries)`` of them) that ``features`` repeats best,
+    with its sameness; scored only for the MAX_CANDIDATES most similar summaries past CANDIDATE_MIN_COSINE, so a
+    development costs the same against a hundred known ones as against thousands."""
+    if not len(summaries):
         return None, 0.0
-    summaries = np.stack([others[i].summary_vector for i in indexes])
     cosines = summaries @ features.summary_vector
+    candidates = np.flatnonzero(cosines >= CANDIDATE_MIN_COSINE)
+    if len(candidates) > MAX_CANDIDATES:
+        candidates = candidates[np.argsort(-cosines[candidates], kind="stable")[:MAX_CANDIDATES]]
     best, best_score = None, 0.0
-    for offset in np.flatnonzero(cosines >= CANDIDATE_MIN_COSINE):
-        score = sameness(features, others[indexes[offset]])
+    for index in sorted(int(candidate) for candidate in candidates):
+        score = sameness(features, others[index])
         if score >= SAME_EVENT_THRESHOLD and score > best_score:
-            best, best_score = indexes[offset], score
+            best, best_score = index, score
     return best, best_score
 
 
