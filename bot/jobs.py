@@ -111,7 +111,7 @@ def reply_in_thread(*, team: str, channel: str, thread_ts: str, user: str, url: 
         return
     reply_message = thread_reply(context.archive(team), record)
     _deliver(ledger, log,
-             lambda: _post(context.slack, channel, reply, reply_message, thread_ts),
+             lambda: post_message(context.slack, channel, reply, reply_message, thread_ts),
              lambda: _find_posted(lambda cursor: context.slack.conversations_replies(
                  channel=channel, ts=thread_ts, include_all_metadata=True, limit=200, cursor=cursor), reply))
 
@@ -140,7 +140,7 @@ def post_digest(*, team: str, channel: str, day: str) -> None:
     if not (digest.is_empty and context.settings.digest_when_empty == "skip"):
         message = digest_message(digest)
         gone = _deliver(ledger, log,
-                        lambda: _post(context.slack, channel, ledger.id, message),
+                        lambda: post_message(context.slack, channel, ledger.id, message),
                         lambda: _find_posted(lambda cursor: context.slack.conversations_history(
                             channel=channel, oldest=str(digest.until), include_all_metadata=True, limit=200,
                             cursor=cursor), ledger.id))
@@ -211,13 +211,19 @@ def _job_running(job_id: str) -> bool:
         return False
 
 
-def _post(slack: WebClient, channel: str, reply: str, message: Message, thread_ts: str | None = None) -> str | None:
-    """Post ``message`` in the channel (or the thread), carrying its reply id in the message metadata."""
-    response = slack.chat_postMessage(
-        channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-        metadata={"event_type": METADATA_EVENT_TYPE, "event_payload": {"reply": reply}}, **message,
-    )
-    return response.get("ts")
+def post_message(slack: WebClient, channel: str, reply: str, message: Message,
+                 thread_ts: str | None = None) -> str | None:
+    """Post ``message`` in the channel (or the thread), carrying its reply id in the message metadata; if Slack
+    refuses its blocks, post its plain text instead, so the reply is not lost to a rendering fault."""
+    common = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, "unfurl_media": False,
+              "metadata": {"event_type": METADATA_EVENT_TYPE, "event_payload": {"reply": reply}}}
+    try:
+        return slack.chat_postMessage(**common, **message).get("ts")
+    except SlackApiError as error:
+        if (error.response.get("error") if error.response is not None else None) != "invalid_blocks":
+            raise
+        logger.error("Slack refused a message's blocks; posting its text alone", extra={"channel": channel})
+        return slack.chat_postMessage(**common, text=message["text"]).get("ts")
 
 
 def _find_posted(read_page: Callable[[str | None], Any], reply: str) -> str | None:

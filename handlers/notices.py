@@ -9,8 +9,8 @@ HELP_LINES = (
     "*Summit* reads news articles and keeps track of who said what.",
     "• Paste a link to an article in a channel Summit is in: it replies in the thread with a three-point summary, "
     "who said what, the key figures, and which statements are new.",
-    "• `/summit who-said &lt;person or topic&gt;`: every statement the archive holds, with the speaker's role, the exact "
-    "words and a link. Try `/summit who-said Zelensky` or `/summit who-said security guarantees`.",
+    "• `/summit who-said &lt;person or topic&gt;`: every statement the archive holds, with the speaker's role, "
+    "the exact words and a link. Try `/summit who-said Zelensky` or `/summit who-said security guarantees`.",
     "• `/summit summary &lt;link&gt;`: the same reply as a pasted link, shown only to you.",
     "• `/summit subscribe [HH:MM] [Area/City]`: a digest of what is new in this channel every morning "
     "(08:00 in your time zone unless you say otherwise); `/summit unsubscribe` stops it, and `/summit digest` "

@@ -47,6 +47,7 @@ class FakeSlack:
         self._rate_limits: dict[str, int] = {}
         self._held: dict[str, threading.Event] = {}
         self._refused: dict[str, str] = {}
+        self._no_blocks: set[str] = set()
         self.user_zones: dict[str, str] = {}
         """user id → the time zone users.info gives for them."""
         self.socket_mode_url: str | None = None
@@ -89,6 +90,10 @@ class FakeSlack:
     def refuse_posts_to(self, channel: str, error: str) -> None:
         """Answer every chat.postMessage to ``channel`` with ``error`` (``not_in_channel``, ``is_archived`` …)."""
         self._refused[channel] = error
+
+    def refuse_blocks_in(self, channel: str) -> None:
+        """Answer chat.postMessage with blocks to ``channel`` with invalid_blocks, as Slack does for bad ones."""
+        self._no_blocks.add(channel)
 
     def rate_limit_next(self, method: str, retry_after: int) -> None:
         """Refuse the next call of ``method`` with 429 and ``Retry-After: retry_after``."""
@@ -166,6 +171,8 @@ class FakeSlack:
         if method == "apps.connections.open":
             return 200, {"ok": True, "url": self.socket_mode_url} if self.socket_mode_url else \
                 {"ok": False, "error": "socket_mode_not_enabled"}
+        if method == "chat.postMessage" and params.get("blocks") and params.get("channel") in self._no_blocks:
+            return 200, {"ok": False, "error": "invalid_blocks"}
         if method == "chat.postMessage" and params.get("channel") in self._refused:
             return 200, {"ok": False, "error": self._refused[params["channel"]]}
         if method == "chat.postMessage":
