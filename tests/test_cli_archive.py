@@ -1,6 +1,7 @@
 """summit ingest, who-said, export, import and demo, run through main() against the test Redis."""
 
 import json
+import time
 
 import pytest
 
@@ -153,3 +154,20 @@ def test_a_bad_since_is_a_usage_error(capsys):
 
 def test_seeds_folder_exists():
     assert any((PROJECT_ROOT / "seeds").glob("*.txt"))
+
+
+def test_digest_shows_what_is_new_and_records_it_unless_dry_run(cli_redis, story, capsys):
+    assert main(["ingest", str(story)]) == 0
+    time.sleep(2)  # a digest covers whole seconds that are over
+    capsys.readouterr()
+
+    assert main(["digest", "--channel", "CDESK", "--dry-run"]) == 0
+    preview = capsys.readouterr().out
+    assert preview.startswith("Preview: Summit digest") and "Ilse Varga" in preview
+
+    assert main(["digest", "--channel", "CDESK"]) == 0
+    posted = capsys.readouterr().out
+    assert posted.startswith("Summit digest") and "Ilse Varga" in posted
+
+    assert main(["digest", "--channel", "CDESK"]) == 0
+    assert "Nothing new since the last digest." in capsys.readouterr().out

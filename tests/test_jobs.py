@@ -1,8 +1,13 @@
 """Posting from the worker, against the local Slack Web API server."""
 
+import pytest
+
+from bot import jobs
 from bot.jobs import post_message
+from bot.keys import Keys
 from bot.settings import load_settings
 from bot.slack_client import slack_client
+from handlers.digest_blocks import NOTHING_NEW
 from tests.slack_api import FakeSlack
 from tests.slack_requests import BOT_TOKEN
 
@@ -19,3 +24,22 @@ def test_a_message_whose_blocks_slack_refuses_is_posted_as_its_text():
         assert posted["ts"] == ts
         assert posted["text"] == "Ferry talks: 3 statements" and "blocks" not in posted
         assert posted["thread_ts"] == "1.1" and posted["metadata"]["event_payload"] == {"reply": "reply-1"}
+
+
+@pytest.mark.parametrize(("when_empty", "posts"), [("line", 1), ("skip", 0)])
+def test_a_day_with_nothing_new_posts_one_line_or_nothing(redis_client, key_prefix, when_empty, posts, monkeypatch):
+    with FakeSlack() as slack:
+        settings = load_settings({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": slack.base_url,
+                                  "SUMMIT_NAMESPACE": f"{key_prefix}summit", "SUMMIT_DIGEST_WHEN_EMPTY": when_empty})
+        # The context `summit worker` would install, for this test only.
+        monkeypatch.setattr(jobs, "_context", jobs.WorkerContext(settings, redis_client, slack_client(settings),
+                                                                 lambda: None))
+
+        jobs.post_digest(team="T1", channel="CQUIET", day="2031-03-04")
+
+        assert len(slack.posts("CQUIET")) == posts
+        if posts:
+            assert slack.posts("CQUIET")[0]["text"].endswith(NOTHING_NEW)
+        # Either way the day counts as done: the next digest starts after it.
+        state = redis_client.hget(Keys("T1", prefix=settings.namespace).digest_state("CQUIET"), "day")
+        assert state == b"2031-03-04"
