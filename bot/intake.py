@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import redis
 from redis.exceptions import WatchError
-from rq import Queue, Retry
+from rq import Callback, Queue, Retry
 
 from bot.archive import Archive
 from bot.keys import Keys, subscriptions_key
@@ -32,6 +32,7 @@ JOB_RETRIES = Retry(max=3, interval=[10, 60, 300])
 5 min later (the worker's scheduler puts it back on the queue)."""
 JOB_TIMEOUT_SECONDS = 300
 """A job still running after this long is stopped (and retried): reading and extraction take seconds."""
+ASKER_TOLD_OF_FAILURE = "bot.jobs.tell_asker_it_failed"
 MAX_ARTICLES_PER_MESSAGE = 3
 """Article links of one message that are read; the poster is told about the rest."""
 
@@ -52,6 +53,8 @@ class _Job:
     function: str
     description: str
     kwargs: dict[str, str]
+    on_failure: str | None = None
+    """A function RQ calls each time the job fails (see ``bot.jobs.tell_asker_it_failed``)."""
 
 
 class Intake:
@@ -87,13 +90,15 @@ class Intake:
         """Queue the answer to ``/summit summary <url>``, to be sent to the command's ``response_url``."""
         ledger = ReplyLedger(self.redis, self.keys(team), reply_id(response_url, url))
         self._accept([_Job(ledger, "bot.jobs.answer_summary", "summary for /summit summary",
-                           {"team": team, "url": url, "response_url": response_url, "user": user})])
+                           {"team": team, "url": url, "response_url": response_url, "user": user},
+                           on_failure=ASKER_TOLD_OF_FAILURE)])
 
     def queue_digest_preview(self, team: str, channel: str, response_url: str, user: str) -> None:
         """Queue ``/summit digest``: the next digest of ``channel`` as it stands, to the asker alone."""
         ledger = ReplyLedger(self.redis, self.keys(team), reply_id(response_url, "digest"))
         self._accept([_Job(ledger, "bot.jobs.preview_digest", "digest preview for /summit digest",
-                           {"team": team, "channel": channel, "response_url": response_url, "user": user})])
+                           {"team": team, "channel": channel, "response_url": response_url, "user": user},
+                           on_failure=ASKER_TOLD_OF_FAILURE)])
 
     def _accept(self, jobs: list[_Job], *, event_key: str | None = None) -> list[_Job] | None:
         """Queue the jobs whose reply nobody has claimed, with their claims and the event's mark, in one
@@ -114,7 +119,7 @@ class Intake:
                     for job in fresh:
                         job.ledger.claim_on(pipe)
                         enqueue(self.queue, job.function, job.description, pipeline=pipe,
-                                reply=job.ledger.id, **job.kwargs)
+                                on_failure=job.on_failure, reply=job.ledger.id, **job.kwargs)
                     pipe.execute()
                     return fresh
                 except WatchError:
@@ -153,8 +158,9 @@ def digest_queue_name(namespace: str) -> str:
 
 
 def enqueue(queue: Queue, function: str, description: str, *, pipeline: redis.client.Pipeline,
-            retry: Retry = JOB_RETRIES, timeout: int = JOB_TIMEOUT_SECONDS, **kwargs: str) -> None:
+            retry: Retry = JOB_RETRIES, timeout: int = JOB_TIMEOUT_SECONDS, on_failure: str | None = None,
+            **kwargs: str) -> None:
     """Put a job on ``pipeline``'s transaction, with Summit's retries and time limit."""
     # The description is what RQ logs: the arguments may hold a response_url, which is a credential.
     queue.enqueue(function, kwargs=kwargs, retry=retry, job_timeout=timeout, description=description,
-                  pipeline=pipeline)
+                  pipeline=pipeline, on_failure=Callback(on_failure) if on_failure else None)

@@ -36,7 +36,7 @@ from bot.subscriptions import SubscriptionBook, subscription_zone
 from handlers.block_kit import Message
 from handlers.blocks import article_blocks
 from handlers.digest_blocks import digest_message, shown_digest
-from handlers.notices import unreadable_message
+from handlers.notices import notice, unreadable_message
 from nlp.read_errors import ReadError
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+GAVE_UP = "Summit could not finish this after several tries. Please try again in a few minutes."
 DIGEST_BUILD_SECONDS = 3 * 24 * 3600
 """How long a built digest is kept for its job's retries."""
 GONE_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived", "thread_not_found",
@@ -173,6 +174,20 @@ def _stored_digest(context: WorkerContext, archive: Archive, channel: str, day: 
         context.redis.set(key, built.to_json(), nx=True, ex=DIGEST_BUILD_SECONDS)
         stored = context.redis.get(key) or built.to_json()
     return Digest.from_json(stored)
+
+
+def tell_asker_it_failed(job: Job, connection: redis.Redis, *exc_info: Any) -> None:
+    """RQ's failure callback for a job that answers through a ``response_url``: after its last try, tell the
+    asker in plain words, so that "Reading …" is not the last they hear."""
+    if job.retries_left:
+        return
+    response_url = (job.kwargs or {}).get("response_url")
+    if not response_url:
+        return
+    try:
+        _respond(response_url, notice(GAVE_UP))
+    except Exception:
+        logger.warning("could not tell the asker a job failed", exc_info=True, extra={"job": job.id})
 
 
 def thread_reply(archive: Archive, record: ArticleRecord) -> Message:

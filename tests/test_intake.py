@@ -4,6 +4,7 @@ import pytest
 from rq import Queue
 
 from bot.intake import MAX_ARTICLES_PER_MESSAGE, Intake
+from bot.jobs import tell_asker_it_failed
 from bot.replies import ReplyLedger, ReplyState
 from bot.settings import load_settings
 from tests.archive_factories import TEST_TEAM
@@ -48,7 +49,9 @@ def test_a_summary_request_is_queued_once(intake):
     intake.queue_summary(TEST_TEAM, "https://a.example/x", "https://hooks.example/1", "U1")
     intake.queue_summary(TEST_TEAM, "https://a.example/x", "https://hooks.example/1", "U1")
 
-    assert len(queued_jobs(intake)) == 1
+    (job,) = intake.queue.get_jobs()
+    # After its last try fails, the asker is told (bot.jobs.tell_asker_it_failed).
+    assert job.failure_callback is tell_asker_it_failed
 
 
 def intake_ledger_state(intake, reply):

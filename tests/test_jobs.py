@@ -1,6 +1,7 @@
 """Posting from the worker, against the local Slack Web API server."""
 
 import pytest
+from rq import Queue, Retry
 
 from bot import jobs
 from bot.jobs import post_message
@@ -43,3 +44,21 @@ def test_a_day_with_nothing_new_posts_one_line_or_nothing(redis_client, key_pref
         # Either way the day counts as done: the next digest starts after it.
         state = redis_client.hget(Keys("T1", prefix=settings.namespace).digest_state("CQUIET"), "day")
         assert state == b"2031-03-04"
+
+
+def test_the_asker_hears_when_a_job_gives_up_and_not_before(redis_client, key_prefix):
+    with FakeSlack() as slack:
+        queue = Queue(f"{key_prefix}summit", connection=redis_client)
+        job = queue.enqueue("bot.jobs.answer_summary", kwargs={"response_url": slack.response_url("asker")},
+                            retry=Retry(max=2))
+        try:
+            job.retries_left = 1
+            jobs.tell_asker_it_failed(job, redis_client, RuntimeError, RuntimeError("Slack is down"), None)
+            assert slack.calls_to("respond/asker") == []
+
+            job.retries_left = 0
+            jobs.tell_asker_it_failed(job, redis_client, RuntimeError, RuntimeError("Slack is down"), None)
+            (told,) = slack.calls_to("respond/asker")
+            assert told.params["text"] == jobs.GAVE_UP and told.params["response_type"] == "ephemeral"
+        finally:
+            queue.empty()
