@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 REDIS_ANSWER_SECONDS = 0.5
 """Longest wait for Redis in a request: with Redis away, the person still hears so within Slack's 3 s."""
+SLACK_CALL_SECONDS = 2
+"""Longest wait for a Web API call made while answering a request (users.info for /summit subscribe, a private
+notice about skipped links): the answer must reach Slack within its 3 s."""
 WEB_THREADS = 8
 """Requests each web process serves at once: threads overlap one request's Redis round trips with another's."""
 
@@ -41,7 +44,7 @@ def build_app(settings: Settings, intake: Intake, *, socket_mode: bool = False) 
     """The Bolt app with Summit's listeners; raise SummitError when Slack refuses the bot token."""
     try:
         app = App(
-            client=slack_client(settings),
+            client=slack_client(settings, timeout=SLACK_CALL_SECONDS),
             signing_secret=settings.slack_signing_secret,
             # Listeners run before the response: an event whose work cannot be queued gets a 500 and comes again.
             process_before_response=True,

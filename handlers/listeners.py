@@ -193,7 +193,8 @@ def _user_zone(client: WebClient, user: str) -> str | None:
     """The time zone Slack has for ``user``, or None (users.info refused, or it has none)."""
     try:
         return (client.users_info(user=user).get("user") or {}).get("tz")
-    except SlackApiError:
+    except (SlackApiError, OSError):
+        # Refused, or Slack too slow to answer in time (the client gives up after 2 s): use the default.
         return None
 
 
@@ -209,6 +210,6 @@ def _button_value(body: dict[str, Any]) -> tuple[str, int]:
 def _tell_poster(client: WebClient, event: dict[str, Any], message: dict[str, Any]) -> None:
     try:
         client.chat_postEphemeral(channel=event["channel"], user=event["user"], **message)
-    except SlackApiError as error:
+    except (SlackApiError, OSError) as error:
         # A private note is a courtesy: the links that were queued still get their replies.
-        logger.warning("could not tell the poster about skipped links: %s", error.response.get("error"))
+        logger.warning("could not tell the poster about skipped links: %s", error)

@@ -41,11 +41,9 @@ def who_said_message(answer: WhoSaidAnswer, *, shared_by: str | None = None) -> 
     blocks.append(context(escape(" · ".join(part for part in (count, subtitle) if part))))
     footer = _footer(answer, shared_by)
     room = MAX_BLOCKS - len(blocks) - len(footer) - 1
-    quotes = _quote_blocks(answer)
-    shown = quotes[:room]
-    blocks += [block for block, _ in shown]
-    shown_count = sum(count for _, count in shown)
-    hidden = answer.total - shown_count
+    shown = _quote_blocks(answer)[:room]
+    blocks += shown
+    hidden = answer.total - len(shown)
     if hidden > 0:
         blocks.append(context(f"…and {hidden} more: narrow it with a full name or a topic, or run "
                               f"`summit who-said` with `--limit`."))
@@ -69,13 +67,12 @@ def _title(answer: WhoSaidAnswer) -> str:
     return title
 
 
-def _quote_blocks(answer: WhoSaidAnswer) -> list[tuple[Block, int]]:
-    """One section per quote (a topic's quotes under one heading per speaker), with the quotes each holds."""
+def _quote_blocks(answer: WhoSaidAnswer) -> list[Block]:
+    """One section per quote; a topic's quotes by speaker, each naming who said it."""
     with_speaker = answer.kind == "topic" or len(answer.speakers) > 1
     speakers = {speaker.id: speaker for speaker in answer.speakers}
-    return [(section(_quote_text(quote, speakers.get(quote.speaker_id or ""), with_speaker)), 1)
-            for quote in (answer.quotes if answer.kind != "topic" else
-                          [quote for group in answer.groups for quote in group.quotes])]
+    quotes = answer.quotes if answer.kind != "topic" else [quote for group in answer.groups for quote in group.quotes]
+    return [section(_quote_text(quote, speakers.get(quote.speaker_id or ""), with_speaker)) for quote in quotes]
 
 
 def _quote_text(quote: Quote, speaker: SpeakerInfo | None, with_speaker: bool) -> str:

@@ -48,6 +48,8 @@ class FakeSlack:
         self._held: dict[str, threading.Event] = {}
         self._refused: dict[str, str] = {}
         self._no_blocks: set[str] = set()
+        self.delays: dict[str, float] = {}
+        """method → seconds to wait before answering it (a Slack that is slow to answer)."""
         self.user_zones: dict[str, str] = {}
         """user id → the time zone users.info gives for them."""
         self.socket_mode_url: str | None = None
@@ -151,6 +153,7 @@ class FakeSlack:
             self._record(Call(method, params, status=429))
             self._send(request, 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)})
             return
+        time.sleep(self.delays.get(method, 0))
         status, answer = self._answer(method, params)
         held = self._held.get(params.get("channel", "")) if method == "chat.postMessage" else None
         self._record(Call(method, params, status=status))

@@ -436,6 +436,19 @@ def test_subscribe_takes_the_subscribers_time_zone_and_unsubscribe_stops_it(summ
     assert "no daily digest" in command_body_for(summit, team, channel, "unsubscribe")["text"]
 
 
+def test_subscribe_answers_in_time_when_slack_is_slow_to_give_the_time_zone(summit, slack, team, channel):
+    slack.delays["users.info"] = 6
+    try:
+        began = time.monotonic()
+        answer = subscribe_here(summit, team, channel, text="subscribe 07:15")
+        took = time.monotonic() - began
+    finally:
+        slack.delays.pop("users.info")
+
+    assert answer["text"] == "Summit will post a digest here every day at 07:15 UTC."
+    assert took < 3
+
+
 def test_digest_preview_is_sent_to_the_asker_alone(summit, slack, pages, team, channel):
     url = pages.add(f"/preview-{team}", news_page(QUIST_ON_FERRIES))
     paste(summit, team, channel, f"<{url}>")
