@@ -121,6 +121,15 @@ def test_a_request_with_a_bad_signature_or_an_old_timestamp_is_refused(summit, s
     assert post(summit.events_url, body, FORM).status == 200
 
 
+def test_the_request_url_check_slack_makes_when_it_is_saved_is_answered(summit):
+    challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"
+    body = json.dumps({"token": "legacy-verification-token", "challenge": challenge, "type": "url_verification"})
+
+    answer = post(summit.events_url, body, JSON)
+
+    assert answer.status == 200 and challenge in answer.body
+
+
 def test_a_malformed_payload_is_refused_and_the_app_keeps_serving(summit, slack, team):
     assert post(summit.events_url, "{not json", JSON).status in (400, 404, 500)
     assert post(summit.events_url, "payload=%7Bbroken", FORM).status in (400, 404, 500)
@@ -321,7 +330,8 @@ def test_bots_edits_and_links_that_are_not_articles_start_nothing(
     for extra in ({"bot_id": BOT_ID}, {"subtype": "bot_message", "bot_id": "BOTHER"},
                   {"subtype": "message_changed"}, {"subtype": "message_deleted"}):
         assert paste(summit, team, channel, f"<{url}>", **extra).status == 200
-    assert paste(summit, team, channel, "<https://www.youtube.com/watch?v=x> <https://example.com/report.pdf>").status == 200
+    not_articles = "<https://www.youtube.com/watch?v=x> <https://example.com/report.pdf>"
+    assert paste(summit, team, channel, not_articles).status == 200
 
     # The listener runs before the HTTP response, so anything queued would already be claimed in Redis.
     assert list(redis_client.scan_iter(match=f"{namespace}:v1:{{{team}}}:reply:*")) == []
