@@ -28,10 +28,13 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+import redis
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
@@ -41,7 +44,7 @@ from bot.cache import ExtractionCache, text_hash  # noqa: E402
 from bot.ingest import Outcome, ingest  # noqa: E402
 from bot.keys import Keys  # noqa: E402
 from bot.redis_connection import connect  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
+from bot.settings import Settings, load_settings  # noqa: E402
 from bot.whosaid import who_said  # noqa: E402
 from nlp.constants import TOPIC_STOPWORDS  # noqa: E402
 from nlp.model import Entity, EntityKind, Extraction, Kind, Span, Speaker, Statement  # noqa: E402
@@ -322,17 +325,37 @@ def main() -> None:
                         help="commonest words of the Zipf distribution left out, as stopwords are")
     args = parser.parse_args()
 
+    with bench_redis("bench") as bench:
+        run(args, bench.client, Keys(team="bench", prefix=bench.namespace), bench.settings, bench.scratch)
+
+
+@dataclass(frozen=True)
+class BenchRedis:
+    client: redis.Redis
+    settings: Settings
+    namespace: str
+    scratch: Path
+    """A temporary folder of the run's own."""
+
+    @property
+    def url(self) -> str:
+        """Where other processes reach the same Redis."""
+        return self.settings.redis_url or f"unix://{self.client.socket_file}?db=0"
+
+
+@contextmanager
+def bench_redis(name: str) -> Iterator[BenchRedis]:
+    """The Redis a benchmark runs on (REDIS_URL, else an embedded one in a temporary folder), with a namespace of
+    the run's own (``<name>-<random>``) whose keys are deleted at the end."""
     with tempfile.TemporaryDirectory(prefix="summit-bench-") as scratch:
         settings = load_settings({**os.environ, "SUMMIT_DATA_DIR": str(Path(scratch) / "data")})
         client = connect(settings)
-        prefix = f"bench-{uuid.uuid4().hex[:10]}"
-        keys = Keys(team="bench", prefix=prefix)
-        where = "REDIS_URL" if settings.redis_url else "embedded Redis"
-        print(f"Redis: {where}, namespace {prefix}", flush=True)
+        namespace = f"{name}-{uuid.uuid4().hex[:10]}"
+        print(f"Redis: {'REDIS_URL' if settings.redis_url else 'embedded Redis'}, namespace {namespace}", flush=True)
         try:
-            run(args, client, keys, settings, Path(scratch))
+            yield BenchRedis(client, settings, namespace, Path(scratch))
         finally:
-            print(f"deleted {delete_namespace(client, prefix)} keys of {prefix}", flush=True)
+            print(f"deleted {delete_namespace(client, namespace)} keys of {namespace}", flush=True)
 
 
 def run(args, client, keys: Keys, settings, scratch: Path) -> None:

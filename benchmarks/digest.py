@@ -13,12 +13,9 @@ channel was told. Redis as in the archive benchmark (REDIS_URL, or an embedded o
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -26,12 +23,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from archive import Generator, delete_namespace  # noqa: E402  (benchmarks/archive.py, beside this script)
+from archive import Generator, bench_redis  # noqa: E402  (benchmarks/archive.py, beside this script)
 from bot.archive import Archive  # noqa: E402
 from bot.digest import build_digest, record_digest  # noqa: E402
 from bot.keys import Keys  # noqa: E402
-from bot.redis_connection import connect  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
 from handlers.digest_blocks import shown_digest  # noqa: E402
 from nlp.model import Development, Span  # noqa: E402
 
@@ -46,14 +41,8 @@ def main() -> None:
     parser.add_argument("--last-day", type=int, default=500, help="articles on the last day")
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="summit-bench-") as scratch:
-        settings = load_settings({**os.environ, "SUMMIT_DATA_DIR": str(Path(scratch) / "data")})
-        client = connect(settings)
-        prefix = f"bench-digest-{uuid.uuid4().hex[:8]}"
-        try:
-            run(args, Archive(client, Keys("TBENCH", prefix=prefix)))
-        finally:
-            delete_namespace(client, prefix)
+    with bench_redis("bench-digest") as bench:
+        run(args, Archive(bench.client, Keys("TBENCH", prefix=bench.namespace)))
 
 
 def run(args, archive: Archive) -> None:

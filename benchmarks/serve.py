@@ -27,24 +27,21 @@ import http.client
 import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from archive import Generator, percentile  # noqa: E402  (benchmarks/archive.py, beside this script)
+from archive import Generator, bench_redis, percentile  # noqa: E402  (benchmarks/archive.py, beside this script)
 from bot.archive import Archive  # noqa: E402
 from bot.keys import Keys  # noqa: E402
-from bot.redis_connection import connect  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from tests.pages import article_page  # noqa: E402
 from tests.slack_api import FakeSlack  # noqa: E402
 from tests.slack_requests import FORM, JSON, command_body, event_body, message_event, post, signed_headers  # noqa: E402,E501
-from tests.slack_stack import PageServer, SummitProcesses, delete_namespace, descendants  # noqa: E402
+from tests.slack_stack import PageServer, SummitProcesses, descendants  # noqa: E402
 
 TARGET_ACK_P99_MS = 100.0
 TARGET_KNOWN_REPLY_S = 1.0
@@ -63,18 +60,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="summit-bench-") as scratch:
-        settings = load_settings({**os.environ, "SUMMIT_DATA_DIR": str(Path(scratch) / "data")})
-        client = connect(settings)
-        namespace = f"bench-serve-{uuid.uuid4().hex[:8]}"
-        redis_url = settings.redis_url or f"unix://{client.socket_file}?db=0"
-        print(f"Redis: {'REDIS_URL' if settings.redis_url else 'embedded Redis'}, namespace {namespace}", flush=True)
-        try:
-            with FakeSlack() as slack:
-                run(args, client, redis_url, namespace, slack, Path(scratch))
-        finally:
-            delete_namespace(client, namespace)
-
+    with bench_redis("bench-serve") as bench, FakeSlack() as slack:
+        run(args, bench.client, bench.url, bench.namespace, slack, bench.scratch)
 
 def run(args, client, redis_url: str, namespace: str, slack: FakeSlack, scratch: Path) -> None:
     team = "TBENCH"

@@ -83,6 +83,19 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True)
+class ArticleSource:
+    """Where something was read: the outlet, headline and link a reporter checks it at."""
+
+    outlet: str | None
+    title: str | None
+    url: str | None
+
+    @classmethod
+    def of(cls, record: ArticleRecord) -> ArticleSource:
+        return cls(record.outlet, record.title, record.canonical_url or record.url)
+
+
+@dataclass(frozen=True)
 class StoredArticle:
     id: str
     title: str | None
@@ -377,6 +390,16 @@ class Archive:
         except redis.ResponseError as error:
             raise CorruptRecord(f"{self.keys.article(article_id)} is not an article hash") from error
         return self._record_from_hash(article_id, data)
+
+    def sources(self, article_ids: list[str]) -> list[ArticleSource]:
+        """The outlet, headline and link of each article, in one round trip, without reading its text."""
+        with self.redis.pipeline(transaction=False) as pipe:
+            for article_id in article_ids:
+                pipe.hmget(self.keys.article(article_id), ("outlet", "title", "canonical_url", "url"))
+            rows = pipe.execute()
+        return [ArticleSource(*(value.decode() or None if value else None
+                                for value in (outlet, title, canonical or url)))
+                for outlet, title, canonical, url in rows]
 
     def load_many(self, article_ids: list[str]) -> list[ArticleRecord]:
         """The stored articles, in one round trip; a corrupt one is skipped with a warning."""

@@ -240,7 +240,7 @@ def _who_said(args: argparse.Namespace, settings: Settings) -> None:
 
 def _digest(args: argparse.Namespace, settings: Settings) -> None:
     archive, _cache = open_archive(settings, args.team)
-    book = SubscriptionBook(archive.redis, archive_keys.subscriptions_key(settings.namespace))
+    book = SubscriptionBook(archive.redis, settings.namespace)
     subscription = book.get(args.team, args.channel)
     day = datetime.now(subscription_zone(subscription, settings.digest_zone)).date().isoformat()
     digest = build_digest(archive, args.channel, day)

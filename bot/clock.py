@@ -20,7 +20,7 @@ from redis.exceptions import WatchError
 from rq import Queue, Retry
 
 from bot.intake import digest_queue_name, enqueue
-from bot.keys import Keys, subscriptions_key
+from bot.keys import Keys
 from bot.redis_connection import connect
 from bot.settings import Settings
 from bot.subscriptions import Subscription, SubscriptionBook
@@ -46,7 +46,7 @@ class Clock:
     def __init__(self, redis_client: redis.Redis, namespace: str) -> None:
         self.redis = redis_client
         self.namespace = namespace
-        self.book = SubscriptionBook(redis_client, subscriptions_key(namespace))
+        self.book = SubscriptionBook(redis_client, namespace)
         self.queue = Queue(digest_queue_name(namespace), connection=redis_client)
 
     def tick(self, now: datetime | None = None) -> list[Queued]:

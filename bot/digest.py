@@ -22,7 +22,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from bot.archive import Archive, ArticleRecord
+from bot.archive import Archive, ArticleRecord, ArticleSource
 from nlp.model import FIGURE_IMPORTANCE, Development, Figure, Span
 from nlp.repeated_words import same_words
 
@@ -40,16 +40,9 @@ MAX_FIGURES = 8
 
 
 @dataclass(frozen=True)
-class Source:
-    outlet: str | None
-    title: str | None
-    url: str | None
-
-
-@dataclass(frozen=True)
 class DigestDevelopment:
     text: str
-    sources: tuple[Source, ...]
+    sources: tuple[ArticleSource, ...]
     figures: tuple[str, ...]
     actors: tuple[str, ...]
     ids: tuple[str, ...]
@@ -61,7 +54,7 @@ class DigestStatement:
     words: str
     kind: str
     cue: str | None
-    sources: tuple[Source, ...]
+    sources: tuple[ArticleSource, ...]
     ids: tuple[str, ...]
 
 
@@ -104,11 +97,11 @@ class Digest:
         data["figures"] = tuple(data["figures"])
         data["new_voices"] = tuple(data["new_voices"])
         data["developments"] = tuple(
-            DigestDevelopment(item["text"], tuple(Source(**s) for s in item["sources"]), tuple(item["figures"]),
+            DigestDevelopment(item["text"], tuple(ArticleSource(**s) for s in item["sources"]), tuple(item["figures"]),
                               tuple(item["actors"]), tuple(item["ids"])) for item in data["developments"])
         data["speakers"] = tuple(
             SpeakerStatements(item["name"], item["role"], item["first_time"], tuple(
-                DigestStatement(s["words"], s["kind"], s["cue"], tuple(Source(**x) for x in s["sources"]),
+                DigestStatement(s["words"], s["kind"], s["cue"], tuple(ArticleSource(**x) for x in s["sources"]),
                                 tuple(s["ids"])) for s in item["statements"]), item["more"])
             for item in data["speakers"])
         return cls(**data)
@@ -193,7 +186,7 @@ def _developments(archive: Archive, channel: str,
 
 def _merge(members: list[tuple[str, Development, ArticleRecord]]) -> DigestDevelopment:
     _, first, _ = members[0]
-    sources = tuple(dict.fromkeys(_source(record) for _, _, record in members))
+    sources = tuple(dict.fromkeys(ArticleSource.of(record) for _, _, record in members))
     figures = tuple(dict.fromkeys(figure.label for _, development, record in members
                                   for figure in _figures_of(development, record)))
     actors = tuple(dict.fromkeys(actor for _, development, _ in members for actor in development.actors))
@@ -257,7 +250,7 @@ def _speakers(archive: Archive, channel: str,
         speaker, name, mention, role, kind, words, cue = (value.decode() if value else "" for value in row)
         if not words or not (name or mention):
             continue
-        statement = DigestStatement(words, kind, cue or None, (_source(record),), (sid,))
+        statement = DigestStatement(words, kind, cue or None, (ArticleSource.of(record),), (sid,))
         said.append(_Said(speaker or f"name:{name or mention}", name or mention, role or None, statement))
     said = _without_repeats(said, _reported_words(archive, reported, {item.speaker for item in said}))
     by_speaker: dict[str, list[_Said]] = {}
@@ -318,7 +311,3 @@ def _reported_words(archive: Archive, reported: set[str], speakers: set[str]) ->
 
 def _reported(archive: Archive, channel: str, kind: str) -> set[str]:
     return {value.decode() for value in archive.redis.zrange(archive.keys.digest_reported(channel, kind), 0, -1)}
-
-
-def _source(record: ArticleRecord) -> Source:
-    return Source(record.outlet, record.title, record.canonical_url or record.url)

@@ -6,25 +6,14 @@ The thread reply marks those, so a reporter sees at a glance what this article a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from bot.archive import Archive
+from bot.archive import Archive, ArticleSource
 from nlp.repeated_words import same_words
 
 CANDIDATES_PER_SPEAKER = 200
 """A speaker's most recent statements compared with each new one; older repeats go unnoticed."""
 
 
-@dataclass(frozen=True)
-class EarlierReport:
-    """Where a statement was reported before."""
-
-    outlet: str | None
-    title: str | None
-    url: str | None
-
-
-def earlier_reports(archive: Archive, article_id: str) -> dict[int, EarlierReport]:
+def earlier_reports(archive: Archive, article_id: str) -> dict[int, ArticleSource]:
     """Statement number → the earliest-found article that carried it, for the statements that are not new."""
     keys, client = archive.keys, archive.redis
     stored_at = client.zscore(keys.articles(), article_id)
@@ -38,17 +27,15 @@ def earlier_reports(archive: Archive, article_id: str) -> dict[int, EarlierRepor
                for speaker, words in pipe.execute()]
     speakers = sorted({speaker for speaker, _ in own if speaker})
     candidates = _earlier_statements(archive, article_id, stored_at, speakers)
-    articles: dict[str, EarlierReport] = {}
     found: dict[int, str] = {}
     for number, (speaker, words) in enumerate(own):
         match = next((article for other_words, article in candidates.get(speaker or "", ())
                       if same_words(words, other_words)), None)
         if match is not None:
             found[number] = match
-            articles.setdefault(match, None)
-    for article, report in zip(articles, _reports(archive, list(articles))):
-        articles[article] = report
-    return {number: articles[article] for number, article in found.items()}
+    article_ids = list(dict.fromkeys(found.values()))
+    sources = dict(zip(article_ids, archive.sources(article_ids)))
+    return {number: sources[article] for number, article in found.items()}
 
 
 def _earlier_statements(archive: Archive, article_id: str, stored_at: float,
@@ -81,13 +68,3 @@ def _earlier_statements(archive: Archive, article_id: str, stored_at: float,
             by_speaker.setdefault(speaker, []).append((text.decode(), article))
     return by_speaker
 
-
-def _reports(archive: Archive, article_ids: list[str]) -> list[EarlierReport]:
-    with archive.redis.pipeline(transaction=False) as pipe:
-        for article in article_ids:
-            pipe.hmget(archive.keys.article(article), ("outlet", "title", "canonical_url", "url"))
-        rows = pipe.execute()
-    return [
-        EarlierReport(*(value.decode() or None if value else None for value in (outlet, title, canonical or url)))
-        for outlet, title, canonical, url in rows
-    ]

@@ -17,7 +17,7 @@ from redis.exceptions import WatchError
 from rq import Callback, Queue, Retry
 
 from bot.archive import Archive
-from bot.keys import Keys, subscriptions_key
+from bot.keys import Keys
 from bot.replies import ReplyLedger, reply_id
 from bot.settings import Settings
 from bot.subscriptions import BadSchedule, Subscription, SubscriptionBook, parse_zone
@@ -128,7 +128,7 @@ class Intake:
                     continue
 
     def subscriptions(self) -> SubscriptionBook:
-        return SubscriptionBook(self.redis, subscriptions_key(self.namespace))
+        return SubscriptionBook(self.redis, self.namespace)
 
     def subscribe(self, team: str, channel: str, user: str, *, at: str | None, zone: str | None,
                   user_zone: str | None) -> Subscription:

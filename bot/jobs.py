@@ -28,7 +28,7 @@ from bot.cache import ExtractionCache
 from bot.earlier_reports import earlier_reports
 from bot.ingest import ingest
 from bot.digest import Digest, build_digest, record_digest
-from bot.keys import Keys, subscriptions_key
+from bot.keys import Keys
 from bot.replies import METADATA_EVENT_TYPE, ReplyLedger, reply_id
 from bot.settings import Settings
 from bot.slack_client import rate_limit_handler, slack_client
@@ -66,7 +66,7 @@ class WorkerContext:
         return Archive(self.redis, self.keys(team))
 
     def subscriptions(self) -> SubscriptionBook:
-        return SubscriptionBook(self.redis, subscriptions_key(self.settings.namespace))
+        return SubscriptionBook(self.redis, self.settings.namespace)
 
     def read(self, team: str, url: str) -> ArticleRecord:
         """The article at ``url`` as stored in the team's archive (read and extracted now unless known);

@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import redis
 
+from bot.keys import subscriptions_key
+
 RE_LOCAL_TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)$")
 
 
@@ -95,9 +97,9 @@ def parse_zone(text: str) -> str:
 class SubscriptionBook:
     """Every workspace's subscriptions, in one Redis hash."""
 
-    def __init__(self, redis_client: redis.Redis, key: str) -> None:
+    def __init__(self, redis_client: redis.Redis, namespace: str) -> None:
         self.redis = redis_client
-        self.key = key
+        self.key = subscriptions_key(namespace)
 
     def subscribe(self, team: str, channel: str, at: str, zone: str, user: str | None,
                   now: datetime | None = None) -> Subscription:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timezone
 
-from bot.digest import Digest, DigestDevelopment, DigestStatement, SpeakerStatements, Source
+from bot.archive import ArticleSource
+from bot.digest import Digest, DigestDevelopment, DigestStatement, SpeakerStatements
 from handlers.block_kit import (
     MAX_BLOCKS, MAX_SECTION_TEXT, Block, Message, context, divider, escape, header, link, message, plural, section,
     truncate,
@@ -120,7 +121,7 @@ def _statement_line(statement: DigestStatement, room: int) -> str:
     return _line(f"• {cue}{escape(truncate(words, LINE_LIMIT))}", statement.sources, room)
 
 
-def _line(words: str, sources: tuple[Source, ...], room: int) -> str:
+def _line(words: str, sources: tuple[ArticleSource, ...], room: int) -> str:
     """``words — sources`` within ``room`` characters: linked sources if they fit, else their names, else cut."""
     for shown in (_sources(sources, linked=True), _sources(sources, linked=False)):
         line = f"{words} — {shown}"
@@ -142,7 +143,7 @@ def _tail(digest: Digest) -> list[Block]:
     return [divider(), *blocks] if blocks else []
 
 
-def _sources(sources: tuple[Source, ...], *, linked: bool) -> str:
+def _sources(sources: tuple[ArticleSource, ...], *, linked: bool) -> str:
     names = [source.outlet or source.title or source.url or "an article" for source in sources[:4]]
     shown = [link(source.url, name) if linked and source.url else escape(truncate(name, 120))
              for source, name in zip(sources, names)]

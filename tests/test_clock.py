@@ -15,7 +15,6 @@ from rq import Queue
 
 from bot.clock import Clock
 from bot.intake import digest_queue_name
-from bot.keys import subscriptions_key
 from bot.subscriptions import BadSchedule, SubscriptionBook, parse_local_time, parse_zone
 from tests.slack_stack import PROJECT_ROOT
 
@@ -29,7 +28,7 @@ def namespace(key_prefix):
 
 @pytest.fixture
 def book(redis_client, namespace):
-    return SubscriptionBook(redis_client, subscriptions_key(namespace))
+    return SubscriptionBook(redis_client, namespace)
 
 
 @pytest.fixture

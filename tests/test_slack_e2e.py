@@ -15,7 +15,7 @@ import time_machine
 
 from bot.archive import Archive
 from bot.clock import Clock
-from bot.keys import Keys, subscriptions_key
+from bot.keys import Keys
 from bot.subscriptions import SubscriptionBook
 from handlers.whosaid_blocks import MORE_ACTION, SHARE_ACTION
 from nlp.model import Kind
@@ -480,7 +480,7 @@ def test_digest_preview_is_sent_to_the_asker_alone(summit, slack, pages, team, c
 def test_a_channel_summit_was_removed_from_is_unsubscribed(summit, slack, team, channel, redis_client, namespace):
     subscribe_here(summit, team, channel)
     slack.refuse_posts_to(channel, "not_in_channel")
-    book = SubscriptionBook(redis_client, subscriptions_key(namespace))
+    book = SubscriptionBook(redis_client, namespace)
 
     with time_machine.travel(tomorrow_at_eight(), tick=False):
         Clock(redis_client, namespace).tick()
