@@ -8,12 +8,17 @@ and "October 12" are the date "october 12". Vague figures ("thousands") have no 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nlp import constants as C
 
 RELATIVE_TOLERANCE = 0.015
-"""Two amounts within this fraction of each other are one figure written two ways (rounding, "about")."""
+"""Two amounts within this fraction of each other are one figure written two ways (rounding)."""
+HEDGED_TOLERANCE = 0.25
+"""The same when either is hedged: "more than a thousand" is "1,200", "over three-quarters" is "77%"."""
+DURATION_TOLERANCE = 0.05
+"""The same for durations, as months and years have no fixed length: "six-month" is "186 days"."""
+HEDGE_WORDS = C.FIGURE_HEDGES - {"a", "an", "only", "just"}
 
 RE_FIGURE_TOKEN = re.compile(r"[$€£¥]|\d+(?:[.,]\d+)*|[a-z]+(?:\.[a-z]\.?)?|%", re.IGNORECASE)
 RE_SCORE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
@@ -26,14 +31,20 @@ class FigureValue:
 
     unit: str
     value: float | str
+    hedged: bool = field(default=False, compare=False)  # "about", "more than", "nearly"…
 
     def agrees_with(self, other: FigureValue) -> bool:
         if self.unit != other.unit:
             return False
         if isinstance(self.value, str) or isinstance(other.value, str):
             return self.value == other.value
+        tolerance = RELATIVE_TOLERANCE
+        if self.hedged or other.hedged:
+            tolerance = HEDGED_TOLERANCE
+        elif self.unit == "hours":
+            tolerance = DURATION_TOLERANCE
         larger = max(abs(self.value), abs(other.value))
-        return abs(self.value - other.value) <= RELATIVE_TOLERANCE * larger
+        return abs(self.value - other.value) <= tolerance * larger
 
 
 def figure_values(text: str) -> list[FigureValue]:
@@ -49,10 +60,11 @@ def figure_values(text: str) -> list[FigureValue]:
     if amount is None:
         return []
     number, rest = amount
+    hedged = any(word in HEDGE_WORDS for word in words)
     hours = _duration_hours(rest)
     if hours is not None:
-        return [FigureValue("hours", number * hours)]
-    return [FigureValue(_unit(words, rest, text), number)]
+        return [FigureValue("hours", number * hours, hedged)]
+    return [FigureValue(_unit(words, rest, text), number, hedged)]
 
 
 def _amount(words: list[str]) -> tuple[float, list[str]] | None:
@@ -63,7 +75,8 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
         word = words[position]
         digits = word.replace(",", "")
         if re.fullmatch(r"\d+(?:\.\d+)?", digits):
-            number = (number or 0) + float(digits)
+            # "an estimated $2bn": an article before digits is no "one".
+            number = float(digits) if words[:position] in (["a"], ["an"]) else (number or 0) + float(digits)
         elif word in C.NUMBER_WORDS and (number is None or C.NUMBER_WORDS[word] < number):
             # "forty five", "a hundred": words add up until a scale multiplies them.
             number = (number or 0) + C.NUMBER_WORDS[word]
@@ -74,8 +87,10 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
         else:
             break
         position += 1
-    if number is None or words[:position] in (["a"], ["an"]):
+    if number is None:
         return None
+    if words[:position] in (["a"], ["an"]) and _duration_hours(words[position:]) is None:
+        return None  # "a deal", but "a decade" is ten years
     return number, words[position:]
 
 

@@ -1,13 +1,17 @@
 """Which developments are new, and which repeat one already known (from another article, outlet or day).
 
 Two developments are the same event when they agree on what happened, who did it, to what, and with what
-figures. Each of these is scored from features computed once per development (:func:`features_of`):
+figures. :func:`evidence` measures each of these for a pair, from features computed once per development
+(:func:`features_of`), and a logistic model fitted to labelled pairs turns the measures into a probability
+(:func:`sameness`; ``benchmarks/fit_sameness.py`` fits it and says how well it does). The measures:
 
-- the words about what and to what, aligned softly with static word embeddings ("weapons" ~ "arms");
+- the words about what and to what, aligned softly: the same stem, a WordNet synonym or hypernym
+  (:mod:`nlp.word_relations`: "weapons" ~ "arms", "jets" ~ "aircraft", "turned down" ~ "rejected"), else the
+  cosine of static word embeddings; and WordNet antonyms on the two sides ("rose" / "fell") as evidence against;
 - the event words, by kind ("offered" ~ "proposed", "sworn in" ~ "took the oath"), from a lexicon of news
-  verbs and phrasal verbs in :mod:`nlp.constants`, with opposed kinds ("attend" / "skip", "bought" /
-  "received"), a denied event ("did not sign", "voted against lowering") as evidence against, and a denial
-  matched by kind ("refused to sign" ~ "vetoed");
+  verbs and phrasal verbs in :mod:`nlp.constants`, or by WordNet meaning, with opposed kinds ("attend" /
+  "skip", "bought" / "received"), a denied event ("did not sign", "voted against lowering") as evidence
+  against, and a denial matched by kind ("refused to sign" ~ "vetoed");
 - the actors, matched on canonical name, surname, organisation short name or a known alias ("Kyiv");
   a different actor in the doer's place ("Marovia expelled…" / "Valdoria expelled…") counts against;
 - the figures, normalised (:mod:`nlp.figure_values`): the same amount is evidence for, a different amount of
@@ -21,11 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import json
+import math
 
 import numpy as np
 
 from nlp import constants as C
-from nlp.embeddings import embed
+from nlp.embeddings import embed, load_embeddings
 from nlp.event_words import (
     Event,
     Word,
@@ -39,9 +48,11 @@ from nlp.event_words import (
 )
 from nlp.figure_values import FigureValue, figure_values
 from nlp.model import Development
+from nlp.word_relations import WordGroup, WordSenses, agree, opposed, senses_in
+from nlp.wordnet import load_wordnet
 
-SAME_EVENT_THRESHOLD = 0.6
-"""Sameness (0–1) at or above which two developments report one event."""
+SAME_EVENT_THRESHOLD = 0.5
+"""Sameness (0–1, the model's probability) at or above which two developments report one event."""
 
 CANDIDATE_MIN_COSINE = 0.2
 """Cosine between two developments' mean content-word vectors below which they are not scored at all: a
@@ -49,24 +60,31 @@ cheap cut of pairs with almost nothing in common (no pair in the labelled set ca
 MAX_CANDIDATES = 25
 """Most known developments a new one is scored against: those whose summaries are the closest."""
 
-TOPIC_WEIGHT = 0.4
-"""Share of sameness that comes from the aligned words about what and to what."""
-EVENT_WEIGHT = 0.4
-"""Share of sameness that comes from agreeing event words."""
-ACTOR_WEIGHT = 0.2
-"""Share of sameness that comes from shared actors."""
 UNKNOWN_SHARE = 0.5
-"""Credit given to a part (events, actors) that one side does not state: neither for nor against."""
-FIGURE_MATCH_BONUS = 0.15
-"""Added to sameness when both state the same figure."""
-CONTRADICTION_PENALTY = 0.6
-"""Taken from sameness for each kind of contradiction: opposed or denied events, a different doer,
-different figures of the same unit."""
-DISJOINT_EVENTS_SHARE = 0.5
-"""How much of a contradiction it is when both state events and no kind is shared ("pardoned" / "ordered
-the arrest of"): strong evidence, but the word lists are not complete."""
+"""Agreement given to a part (events, actors, topic) that one side does not state: neither for nor against."""
 MIN_WORD_SIMILARITY = 0.3
 """Cosine between two different words below which they count as unrelated (unrelated words score ~0–0.2)."""
+
+MODEL_FILE = Path(__file__).with_name("sameness_model.json")
+"""The weights of the evidence below, fitted to the labelled pairs by ``benchmarks/fit_sameness.py``."""
+
+EVIDENCE = (
+    "events_agree",  # share of event words with one of the same kind, or the same meaning, on the other side
+    "events_contradict",  # opposed, denied, antonym or announced-versus-done events
+    "events_disjoint",  # both state events and none agrees ("pardoned" / "ordered the arrest of")
+    "topic",  # the other words, aligned: 1 for the same word or meaning, the cosine for related ones
+    "opposites",  # a word on one side is the antonym of one on the other ("rose" / "fell"), neither matched
+    "actors",  # share of actors named on the other side
+    "actors_disjoint",  # both name actors and none is on the other side
+    "doer_replaced",  # another actor did it ("Marovia expelled…" / "Valdoria expelled…")
+    "told_from_other_side",  # "lent" / "received a loan from", "beat" / "lost to"
+    "parties_replaced",  # done to or with someone the other side never names
+    "figures_agree",
+    "figures_contradict",  # a unit on both sides with no value in common
+    "negation_differs",  # one side says something did not happen, or was refused
+    "summary_cosine",
+)
+"""What :func:`evidence` measures for a pair, in the order of the model's weights."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,14 +92,22 @@ class DevelopmentFeatures:
     """What a development is compared on, computed once."""
 
     topic_words: tuple[str, ...]  # stems of the content words that are not event words
+    topic_senses: tuple[WordSenses, ...]  # one per topic word
+    topic_group: WordGroup  # all of them, to ask whether a word on the other side agrees with any
     topic_vectors: np.ndarray  # one unit row per topic word
     summary_vector: np.ndarray  # unit mean of all the content words' vectors (zero when none), for the pre-filter
     events: tuple[Event, ...]
+    event_senses: tuple[WordSenses, ...]  # one per event, of the word reporting it
+    event_group: WordGroup
     actors: tuple[frozenset[str], ...]  # keys each actor can be recognised by
     doers: frozenset[int]  # indexes into ``actors`` of those doing the (first) event, when that can be told
     parties: frozenset[int]  # indexes into ``actors`` of those it is done to or with
     mentioned: frozenset[str]  # stems of all the text's words, to find actors named only in the text
     figures: tuple[FigureValue, ...]
+    senses: frozenset  # every sense of the topic and event words, to rule out antonyms at once
+    antonyms: frozenset  # their antonyms
+    negated: bool  # says that something did not happen, or was refused
+    wording: str  # the text casefolded, spaces collapsed: wire copy run word for word by two outlets
 
 
 @dataclass(frozen=True)
@@ -92,6 +118,36 @@ class Verdict:
     index: int
     repeats: int | None
     sameness: float
+
+
+@dataclass(frozen=True)
+class SamenessModel:
+    """Logistic regression over :data:`EVIDENCE`: sameness is ``1 / (1 + exp(-(weights · evidence + bias)))``."""
+
+    weights: np.ndarray
+    bias: float
+
+    @classmethod
+    def from_json(cls, record: dict) -> SamenessModel:
+        if tuple(record["evidence"]) != EVIDENCE:
+            raise ValueError(f"{MODEL_FILE.name} was fitted to other evidence; run benchmarks/fit_sameness.py")
+        return cls(np.array(record["weights"], dtype=float), float(record["bias"]))
+
+    def probability(self, evidence: np.ndarray) -> float:
+        return 1.0 / (1.0 + math.exp(-(float(self.weights @ evidence) + self.bias)))
+
+
+@lru_cache(maxsize=1)
+def sameness_model() -> SamenessModel:
+    return SamenessModel.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+def load_resources() -> None:
+    """Read the word vectors, WordNet and the model now rather than at the first comparison (about a second):
+    the worker does it before forking, so that its work horses share them instead of each reading them."""
+    load_embeddings()
+    load_wordnet()
+    sameness_model()
 
 
 def features_of(development: Development) -> DevelopmentFeatures:
@@ -123,17 +179,30 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
         content_vectors = vectors[start : start + len(content)]
         start += len(content)
         doers, parties = _roles(words, events, actors)
+        topic = [word for word, topical in zip(content, in_topic) if topical]
+        texts = [word.text for word in words]
+        topic_senses = tuple(senses_in(texts, word.position) for word in topic)
+        event_senses = tuple(senses_in(texts, event.position) for event in events)
         result.append(
             DevelopmentFeatures(
-                topic_words=tuple(word.stem for word, topical in zip(content, in_topic) if topical),
+                topic_words=tuple(word.stem for word in topic),
+                topic_senses=topic_senses,
+                topic_group=WordGroup.of(topic_senses),
                 topic_vectors=content_vectors[in_topic],
                 summary_vector=_unit(content_vectors.sum(axis=0)),
                 events=tuple(events),
+                event_senses=event_senses,
+                event_group=WordGroup.of(event_senses),
                 actors=actors,
                 doers=doers,
                 parties=parties,
                 mentioned=frozenset(word.stem for word in words),
                 figures=tuple(value for text in development.figures for value in figure_values(text)),
+                senses=frozenset().union(*(senses.own for senses in topic_senses + event_senses)),
+                antonyms=frozenset().union(*(senses.antonyms for senses in topic_senses + event_senses)),
+                negated=any(event.negated for event in events)
+                or any(word.text.lower() in C.NEGATORS for word in words),
+                wording=" ".join(development.text.casefold().split()),
             )
         )
     return result
@@ -161,28 +230,39 @@ def sameness(a: DevelopmentFeatures | Development, b: DevelopmentFeatures | Deve
         a = features_of(a)
     if isinstance(b, Development):
         b = features_of(b)
+    if a.wording == b.wording:
+        return 1.0
+    return sameness_model().probability(evidence(a, b))
+
+
+def evidence(a: DevelopmentFeatures, b: DevelopmentFeatures) -> np.ndarray:
+    """The pair's measures, in the order of :data:`EVIDENCE`."""
     doers = _doer_relation(a, b)
-    if doers == "swapped" and _kinds_pair(a.events, b.events, C.CONVERSE_EVENT_KINDS):
-        # One event told from both sides ("lent" / "received a loan from"): the events and doers agree,
-        # unless another event word contradicts ("lent" / "repaid what it borrowed").
-        events, contradictions = 1.0, float(_event_agreement(a, b)[1])
-    else:
-        events, events_contradict = _event_agreement(a, b)
-        symmetric = bool(_kinds(a.events) & _kinds(b.events) & C.SYMMETRIC_EVENT_KINDS)
-        wrong_doer = doers == "replaced" or (doers == "swapped" and not symmetric)
-        contradictions = events_contradict + wrong_doer + _parties_replaced(a, b)
-        if events == 0:
-            contradictions += DISJOINT_EVENTS_SHARE
-    topic = _topic_similarity(a, b)
+    agreement, contradict = _event_agreement(a, b)
+    other_side = doers == "swapped" and _kinds_pair(a.events, b.events, C.CONVERSE_EVENT_KINDS)
+    symmetric = bool(_kinds(a.events) & _kinds(b.events) & C.SYMMETRIC_EVENT_KINDS)
+    doer_replaced = doers == "replaced" or (doers == "swapped" and not symmetric and not other_side)
+    actors = _actor_agreement(a, b)
     figures_agree, figures_contradict = _figure_agreement(a.figures, b.figures)
-    score = (
-        TOPIC_WEIGHT * topic
-        + EVENT_WEIGHT * events
-        + ACTOR_WEIGHT * _actor_agreement(a, b)
-        + FIGURE_MATCH_BONUS * figures_agree
-        - CONTRADICTION_PENALTY * (contradictions + figures_contradict)
+    return np.array(
+        [
+            agreement,
+            contradict and not other_side,
+            agreement == 0,
+            _topic_agreement(a, b),
+            _has_opposites(a, b),
+            actors,
+            bool(a.actors) and bool(b.actors) and actors == 0,
+            doer_replaced,
+            other_side,
+            _parties_replaced(a, b),
+            figures_agree,
+            figures_contradict,
+            a.negated != b.negated,
+            float(a.summary_vector @ b.summary_vector),
+        ],
+        dtype=float,
     )
-    return float(min(1.0, max(0.0, score)))
 
 
 def same_event(a: DevelopmentFeatures | Development, b: DevelopmentFeatures | Development) -> bool:
@@ -262,27 +342,52 @@ def _best_match(
     return best, best_score
 
 
-def _topic_similarity(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:
-    """Each word's best match on the other side (1 for the same stem, else the cosine if related), averaged
-    both ways, like BERTScore over static vectors."""
+def _topic_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:
+    """Each topic word's best match on the other side, averaged both ways, like BERTScore over static vectors:
+    1 for the same stem or a WordNet synonym or hypernym, else the cosine when the words are related."""
     if not a.topic_words or not b.topic_words:
         return UNKNOWN_SHARE
     similarity = a.topic_vectors @ b.topic_vectors.T
-    similarity = np.where(similarity >= MIN_WORD_SIMILARITY, similarity, 0.0)
-    same_stem = np.equal.outer(np.array(a.topic_words), np.array(b.topic_words))
-    similarity = np.where(same_stem, 1.0, similarity)
-    return float((similarity.max(axis=1).mean() + similarity.max(axis=0).mean()) / 2)
+    similarity[similarity < MIN_WORD_SIMILARITY] = 0.0
+    best_a, best_b = similarity.max(axis=1), similarity.max(axis=0)
+    best_a[_agreeing(a.topic_words, a.topic_senses, b.topic_words, b.topic_group)] = 1.0
+    best_b[_agreeing(b.topic_words, b.topic_senses, a.topic_words, a.topic_group)] = 1.0
+    return float((best_a.mean() + best_b.mean()) / 2)
 
 
-def _event_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> tuple[float, int]:
-    """The share of event words with a same-kind word on the other side, and 1 when the events contradict."""
+def _agreeing(stems: Sequence[str], senses: Sequence[WordSenses], other_stems: Sequence[str],
+              other: WordGroup) -> list[int]:
+    """The indexes of the words with the same stem as, or a meaning agreeing with, a word on the other side."""
+    known = set(other_stems)
+    return [i for i, (stem, word) in enumerate(zip(stems, senses)) if stem in known or other.agrees_with(word)]
+
+
+def _has_opposites(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
+    """Whether a word on one side is the antonym of a word on the other and neither agrees with a word there
+    ("prices rose" / "prices fell"; but not when "rose … fell" is on both sides)."""
+    if a.antonyms.isdisjoint(b.senses) and b.antonyms.isdisjoint(a.senses):
+        return False
+    words_a, words_b = a.topic_senses + a.event_senses, b.topic_senses + b.event_senses
+    unmatched_a = [x for x in words_a if not any(agree(x, y) for y in words_b)]
+    unmatched_b = [y for y in words_b if not any(agree(x, y) for x in words_a)]
+    return any(opposed(x, y) for x in unmatched_a for y in unmatched_b)
+
+
+def _event_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> tuple[float, bool]:
+    """The share of event words with a same-kind or same-meaning word on the other side, and whether the
+    events contradict (opposed kinds, a denial, announced on one side and done on the other)."""
     if not a.events or not b.events:
-        return UNKNOWN_SHARE, 0
+        return UNKNOWN_SHARE, False
     kinds_a, kinds_b = _kinds(a.events), _kinds(b.events)
-    matched_a = sum(1 for event in a.events if event.compared_kinds & kinds_b)
-    matched_b = sum(1 for event in b.events if event.compared_kinds & kinds_a)
-    agreement = (matched_a / len(a.events) + matched_b / len(b.events)) / 2
-    return agreement, int(_events_contradict(a.events, b.events, kinds_a, kinds_b))
+    share_a = _share_agreeing(a.events, a.event_senses, kinds_b, b.event_group)
+    share_b = _share_agreeing(b.events, b.event_senses, kinds_a, a.event_group)
+    return (share_a + share_b) / 2, _events_contradict(a.events, b.events, kinds_a, kinds_b)
+
+
+def _share_agreeing(events: Sequence[Event], senses: Sequence[WordSenses], other_kinds: set[str],
+                    other: WordGroup) -> float:
+    agreeing = sum(1 for event, word in zip(events, senses) if event.compared_kinds & other_kinds or other.agrees_with(word))
+    return agreeing / len(events)
 
 
 def _events_contradict(events_a, events_b, kinds_a: set[str], kinds_b: set[str]) -> bool:
