@@ -444,6 +444,8 @@ TENTATIVE_EVENT_KINDS = frozenset("propose threaten promise".split())
 
 # Prepositions after which an actor is where something happened, not who did it or to whom: "in Halden".
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across around within throughout".split())
+TIME_PREPOSITIONS = frozenset("since after before following until".split())
+"""Prepositions whose object a time can date: "since the invasion two years ago" (nlp/figures.py)."""
 
 # --- Names (nlp/names.py) -------------------------------------------------------------------------------------
 # Identity keys of people and terms of statements for the archive's who-said indexes. Words are casefolded with

@@ -59,11 +59,17 @@ def _counts_something(ent: SpacySpan) -> bool:
 
 
 def what_it_is_about(ent: SpacySpan, kind: FigureKind) -> str | None:
-    """ "US weapons Ukraine offered to buy", "when the guarantees would be formalised", or None."""
+    """ "US weapons Ukraine offered to buy", "when the guarantees would be formalised", "Marovia's invasion"
+    (for "since Marovia's invasion two years ago"), or None."""
+    if kind in _TIME_KINDS:
+        dated = _event_dated(ent)
+        if dated is not None:
+            return _join([t for t in noun_phrase(dated) if not ent.start <= t.i < ent.end])
     thing = None if kind in _TIME_KINDS else _thing_counted(ent)
     anchor = thing if thing is not None else ent.root
     verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    clause = _clause_words(verb, ent, with_object=thing is None) if verb is not None else ""
+    clause = (_clause_words(verb, ent, with_object=thing is None, with_speaker=kind in _TIME_KINDS)
+              if verb is not None else "")
     if kind in _TIME_KINDS:
         return f"when {clause}" if clause else None
     if thing is None:
@@ -73,6 +79,21 @@ def what_it_is_about(ent: SpacySpan, kind: FigureKind) -> str | None:
         return thing_words
     preposition = thing.head.text if thing.head.dep_ == "prep" and thing.head.head == verb else ""
     return " ".join(part for part in (thing_words, clause, preposition) if part)
+
+
+def _event_dated(ent: SpacySpan) -> Token | None:
+    """The noun a time follows, after "since", "after" or "before": "since [Marovia's invasion] two years ago".
+    The parser tends to hang such a time on the sentence's verb, which then says nothing about it."""
+    before = ent.start - 1
+    while before >= 0 and ent.doc[before].pos_ == "ADV":
+        before -= 1  # "nearly", "almost"
+    if before < 0:
+        return None
+    noun = ent.doc[before]
+    preposition = noun.head
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and preposition.lower_ in C.TIME_PREPOSITIONS:
+        return noun
+    return None
 
 
 def _thing_counted(ent: SpacySpan) -> Token | None:
@@ -87,7 +108,7 @@ def _thing_counted(ent: SpacySpan) -> Token | None:
     return head
 
 
-def _clause_words(verb: Token, ent: SpacySpan, *, with_object: bool) -> str:
+def _clause_words(verb: Token, ent: SpacySpan, *, with_object: bool, with_speaker: bool) -> str:
     """The subject and verb group of the clause around `verb`, in the article's word order:
     "Ukraine offered to buy" for "buy" in "Ukraine offered to buy ...", with a short complement
     ("he was willing", "criticise the Ukrainian leader") where asked for."""
@@ -102,10 +123,19 @@ def _clause_words(verb: Token, ent: SpacySpan, *, with_object: bool) -> str:
     complements = _OBJECT_DEPS if with_object else _COPULA_DEPS
     for complement in (c for c in verb.children if c.dep_ in complements):
         words.update(noun_phrase(complement))
+        # "willing to meet": what one is willing, ready or able to do.
+        for action in (c for c in complement.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            words.update([action, *(c for c in action.children if c.dep_ in _VERB_WORDS)])
+    speaker = next((c for c in top.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if with_speaker and top.dep_ == "ccomp" and top.head.lemma_ in C.SPEECH_VERBS and speaker is not None:
+        # "Zelensky said on Monday he was willing …": the time the parser hung on the reported clause is as
+        # often the time it was said, so the label names who said it.
+        words.update([top.head, *noun_phrase(speaker)])
     words = {t for t in words if not ent.start <= t.i < ent.end}
-    phrase = _join(sorted(words, key=lambda t: t.i))
-    if phrase and sorted(words, key=lambda t: t.i)[0].pos_ not in ("PROPN", "PRON"):
-        phrase = phrase[0].lower() + phrase[1:]  # "when the tone was", not "when The tone was"
+    ordered = sorted(words, key=lambda t: t.i)
+    phrase = _join(ordered)
+    if phrase and ordered[0].pos_ not in ("PROPN", "PRON") and not ordered[0].ent_type_:
+        phrase = phrase[0].lower() + phrase[1:]  # "when the tone was", not "when The tone was"; "Ukrainian" stays
     return phrase
 
 

@@ -1,5 +1,7 @@
 """Developments and what key figures are about, on invented news the tests write themselves."""
 
+import pytest
+
 from nlp import extract
 
 from tests.stories import FERRY_STORY
@@ -22,13 +24,22 @@ def test_a_direct_quote_without_figures_is_a_voice_not_a_development(model):
     assert extract(model, text).developments == ()
 
 
-def test_what_a_figure_is_about(model):
-    text = (
-        "Zelensky said Ukraine offered to buy about $90 billion worth of US weapons. "
-        "The guarantees would be formalised on paper within the next week to 10 days. "
-        "Portvale will spend $4.5 million on 12 new ferries."
-    )
-    about = {f.span.text: f.about for f in extract(model, text).figures}
-    assert about["about $90 billion"] == "US weapons Ukraine offered to buy"
-    assert about["the next week to 10 days"] == "when the guarantees would be formalised"
-    assert about["12"] == "new ferries Portvale will spend on"
+@pytest.mark.parametrize(
+    "sentence, figure, about",
+    [
+        ("Zelensky said Ukraine offered to buy about $90 billion worth of US weapons.", "about $90 billion",
+         "US weapons Ukraine offered to buy"),
+        ("The guarantees would be formalised on paper within the next week to 10 days.", "the next week to 10 days",
+         "when the guarantees would be formalised"),
+        ("Portvale will spend $4.5 million on 12 new ferries.", "12", "new ferries Portvale will spend on"),
+        # The parser hangs "on Tuesday" on the reported clause; the label still says who said it, and what she
+        # is ready to do.
+        ("Mayor Ana Vell said on Tuesday she was ready to sign the harbour sale.", "Tuesday",
+         "when Mayor Ana Vell said she was ready to sign"),
+        ("Tarvania has rebuilt 40 schools since the earthquake nearly two years ago.", "nearly two years ago",
+         "the earthquake"),  # not "when Tarvania has rebuilt"
+        ("Valdorian farmers protested in March.", "March", "when Valdorian farmers protested"),  # keeps its capital
+    ],
+)
+def test_what_a_figure_is_about(model, sentence, figure, about):
+    assert {f.span.text: f.about for f in extract(model, sentence).figures}[figure] == about
