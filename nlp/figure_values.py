@@ -18,9 +18,14 @@ HEDGED_TOLERANCE = 0.25
 """The same when either is hedged: "more than a thousand" is "1,200", "over three-quarters" is "77%"."""
 DURATION_TOLERANCE = 0.05
 """The same for durations, as months and years have no fixed length: "six-month" is "186 days"."""
-HEDGE_WORDS = C.FIGURE_HEDGES - {"a", "an", "only", "just"}
+HEDGE_WORDS = frozenset(
+    "about around some roughly approximately nearly almost over under more less fewer least estimated".split()
+)
+"""Words that make a figure approximate: "more than", "at least", "an estimated". Not the rest of
+C.FIGURE_HEDGES, which are dropped before reading a number but leave it exact ("at 4.5%", "up to", "only")."""
 
 RE_FIGURE_TOKEN = re.compile(r"[$€£¥]|\d+(?:[.,]\d+)*|[a-z]+(?:\.[a-z]\.?)?|%", re.IGNORECASE)
+RE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 RE_SCORE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 
 
@@ -70,20 +75,19 @@ def figure_values(text: str) -> list[FigureValue]:
 def _amount(words: list[str]) -> tuple[float, list[str]] | None:
     """The number the words start with (currency signs skipped), scaled, and the words after it."""
     words = [word for word in words if word not in C.CURRENCIES or word.isalpha()]
+    if words[:1] in (["a"], ["an"]) and len(words) > 1 and RE_DIGITS.fullmatch(words[1].replace(",", "")):
+        words = words[1:]  # "an estimated $2bn": an article before digits is no "one"
     number, position = None, 0
     while position < len(words):
         word = words[position]
         digits = word.replace(",", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?", digits):
-            # "an estimated $2bn": an article before digits is no "one".
-            number = float(digits) if words[:position] in (["a"], ["an"]) else (number or 0) + float(digits)
+        if RE_DIGITS.fullmatch(digits):
+            number = (number or 0) + float(digits)
         elif word in C.NUMBER_WORDS and (number is None or C.NUMBER_WORDS[word] < number):
             # "forty five", "a hundred": words add up until a scale multiplies them.
             number = (number or 0) + C.NUMBER_WORDS[word]
         elif word in C.NUMBER_SCALES and number is not None:
             number *= C.NUMBER_SCALES[word]
-        elif number is None and word in ("a", "an"):
-            pass
         else:
             break
         position += 1

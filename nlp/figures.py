@@ -82,7 +82,7 @@ def what_it_is_about(ent: SpacySpan, kind: FigureKind) -> str | None:
 
 
 def _event_dated(ent: SpacySpan) -> Token | None:
-    """The noun a time follows, after "since", "after" or "before": "since [Marovia's invasion] two years ago".
+    """The noun a time follows after one of C.TIME_PREPOSITIONS: "since [Marovia's invasion] two years ago".
     The parser tends to hang such a time on the sentence's verb, which then says nothing about it."""
     before = ent.start - 1
     while before >= 0 and ent.doc[before].pos_ == "ADV":
@@ -111,7 +111,8 @@ def _thing_counted(ent: SpacySpan) -> Token | None:
 def _clause_words(verb: Token, ent: SpacySpan, *, with_object: bool, with_speaker: bool) -> str:
     """The subject and verb group of the clause around `verb`, in the article's word order:
     "Ukraine offered to buy" for "buy" in "Ukraine offered to buy ...", with a short complement
-    ("he was willing", "criticise the Ukrainian leader") where asked for."""
+    ("he was willing to meet", "criticise the Ukrainian leader") where asked for, and with ``with_speaker``
+    who said a reported clause ("Zelensky said he was willing to meet")."""
     chain = [verb]
     while chain[-1].dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in chain[-1].children):
         chain.append(chain[-1].head)
@@ -126,16 +127,18 @@ def _clause_words(verb: Token, ent: SpacySpan, *, with_object: bool, with_speake
         # "willing to meet": what one is willing, ready or able to do.
         for action in (c for c in complement.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
             words.update([action, *(c for c in action.children if c.dep_ in _VERB_WORDS)])
-    speaker = next((c for c in top.head.children if c.dep_ in _SUBJECT_DEPS), None)
-    if with_speaker and top.dep_ == "ccomp" and top.head.lemma_ in C.SPEECH_VERBS and speaker is not None:
+    if with_speaker and top.dep_ == "ccomp" and top.head.lemma_ in C.SPEECH_VERBS:
         # "Zelensky said on Monday he was willing …": the time the parser hung on the reported clause is as
         # often the time it was said, so the label names who said it.
-        words.update([top.head, *noun_phrase(speaker)])
+        speaker = next((c for c in top.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if speaker is not None:
+            words.update([top.head, *noun_phrase(speaker)])
     words = {t for t in words if not ent.start <= t.i < ent.end}
     ordered = sorted(words, key=lambda t: t.i)
     phrase = _join(ordered)
-    if phrase and ordered[0].pos_ not in ("PROPN", "PRON") and not ordered[0].ent_type_:
-        phrase = phrase[0].lower() + phrase[1:]  # "when the tone was", not "when The tone was"; "Ukrainian" stays
+    first = ordered[0] if ordered else None
+    if first is not None and first.pos_ != "PROPN" and first.text != "I" and not first.ent_type_:
+        phrase = phrase[0].lower() + phrase[1:]  # "when the tone was", "when she said"; "Ukrainian" stays
     return phrase
 
 
