@@ -23,7 +23,7 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -76,6 +76,24 @@ class Counts:
         repeats = self.true_positive + self.false_negative
         return self.true_positive / repeats if repeats else 1.0
 
+    @classmethod
+    def of(cls, called: Sequence[bool], repeats: Sequence[bool]) -> Counts:
+        """The counts of pairs called repeats (``called``) against pairs that are (``repeats``)."""
+        outcomes = list(zip(called, repeats))
+        return cls(
+            sum(c and r for c, r in outcomes),
+            sum(c and not r for c, r in outcomes),
+            sum(r and not c for c, r in outcomes),
+            sum(not c and not r for c, r in outcomes),
+        )
+
+    def row(self, name: str) -> str:
+        pairs = self.true_positive + self.false_positive + self.false_negative + self.true_negative
+        return (
+            f"{name:<10} {pairs:>5} {self.true_positive:>4} {self.false_positive:>4} {self.false_negative:>4} "
+            f"{self.true_negative:>4} {self.precision:>9.3f} {self.recall:>7.3f}"
+        )
+
 
 def development(fields: dict) -> Development:
     text = fields["text"]
@@ -98,23 +116,23 @@ def load_pairs(path: Path = DEFAULT_PAIRS) -> list[LabelledPair]:
     ]
 
 
+def features_in_pairs(pairs: Sequence[tuple[Development, Development]]) -> list[tuple]:
+    """The features of both sides of each pair, with one embedding call for all of them."""
+    features = features_of_all([d for pair in pairs for d in pair])
+    return list(zip(features[0::2], features[1::2]))
+
+
 def score_pairs(pairs: list[LabelledPair]) -> list[float]:
-    features = features_of_all([d for pair in pairs for d in (pair.a, pair.b)])
-    return [sameness(features[2 * i], features[2 * i + 1]) for i in range(len(pairs))]
+    return [sameness(a, b) for a, b in features_in_pairs([(pair.a, pair.b) for pair in pairs])]
 
 
 def count(pairs: list[LabelledPair], scores: list[float]) -> Counts:
-    called = [score >= SAME_EVENT_THRESHOLD for score in scores]
-    return Counts(
-        sum(c and p.repeat for c, p in zip(called, pairs)),
-        sum(c and not p.repeat for c, p in zip(called, pairs)),
-        sum(not c and p.repeat for c, p in zip(called, pairs)),
-        sum(not c and not p.repeat for c, p in zip(called, pairs)),
-    )
+    return Counts.of([score >= SAME_EVENT_THRESHOLD for score in scores], [pair.repeat for pair in pairs])
 
 
 def timings(pairs: list[LabelledPair]) -> dict[str, float]:
-    """Seconds to load the embeddings, and microseconds per development's features and per pair's score."""
+    """Seconds to load the word vectors, WordNet and the model, and microseconds per development's features
+    and per pair's score."""
     start = time.perf_counter()
     load_resources()
     loaded = time.perf_counter() - start
@@ -159,11 +177,7 @@ def main() -> None:
         chosen = [(p, s) for p, s in zip(pairs, scores) if chosen_half(p.half)]
         if not chosen:
             continue
-        counts = count([p for p, _ in chosen], [s for _, s in chosen])
-        print(
-            f"{name:<10} {len(chosen):>5} {counts.true_positive:>4} {counts.false_positive:>4} "
-            f"{counts.false_negative:>4} {counts.true_negative:>4} {counts.precision:>9.3f} {counts.recall:>7.3f}"
-        )
+        print(count([p for p, _ in chosen], [s for _, s in chosen]).row(name))
     if not args.half:
         print_story_clusters()
 
@@ -174,7 +188,8 @@ def main() -> None:
                 continue
             if (score >= SAME_EVENT_THRESHOLD) != pair.repeat:
                 label = "repeat" if pair.repeat else "different"
-                print(f"  {score:.2f} {label:<9} {pair.half:<8} {pair.why}\n      a: {pair.a.text}\n      b: {pair.b.text}")
+                print(f"  {score:.2f} {label:<9} {pair.half:<8} {pair.why}")
+                print(f"      a: {pair.a.text}\n      b: {pair.b.text}")
 
     print(
         f"\ntiming: word vectors, WordNet and model load {timing['load_s']:.2f} s (once per process); "
@@ -190,21 +205,16 @@ def print_story_clusters() -> None:
     by_story: dict[str, list] = {}
     for story, event, statement in story_statements():
         by_story.setdefault(story, []).append((event, statement))
-    together = Counter()
+    grouped, same_event = [], []
     for statements in by_story.values():
         group_of = {}
         for number, group in enumerate(cluster_developments([statement for _, statement in statements])):
             group_of.update(dict.fromkeys(group, number))
         for i, j in combinations(range(len(statements)), 2):
-            together[(group_of[i] == group_of[j], statements[i][0] == statements[j][0])] += 1
-    called = together[(True, True)] + together[(True, False)]
-    repeats = together[(True, True)] + together[(False, True)]
-    print(
-        f"{'stories':<10} {sum(together.values()):>5} {together[(True, True)]:>4} {together[(True, False)]:>4} "
-        f"{together[(False, True)]:>4} {together[(False, False)]:>4} {together[(True, True)] / max(1, called):>9.3f} "
-        f"{together[(True, True)] / max(1, repeats):>7.3f}   (pairs grouped by cluster_developments, "
-        f"{len(by_story)} stories; fitted on)"
-    )
+            grouped.append(group_of[i] == group_of[j])
+            same_event.append(statements[i][0] == statements[j][0])
+    print(Counts.of(grouped, same_event).row("stories"),
+          f"  (pairs grouped by cluster_developments, {len(by_story)} stories; fitted on)")
 
 
 if __name__ == "__main__":

