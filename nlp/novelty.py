@@ -99,7 +99,7 @@ class DevelopmentFeatures:
     events: tuple[Event, ...]
     kinds: frozenset[str]  # the kinds the events are compared on
     event_senses: tuple[WordSenses, ...]  # one per event, of the word reporting it
-    event_group: WordSenses
+    event_group: WordSenses  # the same for the event words
     actors: tuple[frozenset[str], ...]  # keys each actor can be recognised by
     doers: frozenset[int]  # indexes into ``actors`` of those doing the (first) event, when that can be told
     parties: frozenset[int]  # indexes into ``actors`` of those it is done to or with
@@ -183,24 +183,25 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
         texts = [word.text for word in words]
         topic_senses = tuple(senses_in(texts, word.position) for word in topic)
         event_senses = tuple(senses_in(texts, event.position) for event in events)
+        topic_group, event_group = together(topic_senses), together(event_senses)
         result.append(
             DevelopmentFeatures(
                 topic_words=tuple(word.stem for word in topic),
                 topic_stems=frozenset(word.stem for word in topic),
                 topic_senses=topic_senses,
-                topic_group=together(topic_senses),
+                topic_group=topic_group,
                 topic_vectors=content_vectors[in_topic],
                 summary_vector=_unit(content_vectors.sum(axis=0)),
                 events=tuple(events),
                 kinds=frozenset(kind for event in events for kind in event.compared_kinds),
                 event_senses=event_senses,
-                event_group=together(event_senses),
+                event_group=event_group,
+                words=together((topic_group, event_group)),
                 actors=actors,
                 doers=doers,
                 parties=parties,
                 mentioned=frozenset(word.stem for word in words),
                 figures=tuple(value for text in development.figures for value in figure_values(text)),
-                words=together(topic_senses + event_senses),
                 negated=any(event.negated for event in events)
                 or any(word.text.lower() in C.NEGATORS for word in words),
                 wording=" ".join(development.text.casefold().split()),
