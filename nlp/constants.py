@@ -153,7 +153,7 @@ NEGATING_VERBS = {
     "turn down": "refuse", "rule out": "refuse", "vote down": "refuse", "block": "refuse", "resist": "refuse",
     "deny": "deny", "dispute": "deny",
     "cancel": "cancel", "call off": "cancel", "abandon": "cancel", "scrap": "abolish", "drop": "cancel",
-    "ditch": "cancel", "back out": "cancel", "withdraw from": "cancel",
+    "ditch": "cancel", "back out": "cancel", "withdraw from": "cancel", "cancellation": "cancel",
     "fail": "fail", "postpone": "delay", "delay": "delay", "defer": "delay", "put off": "delay",
     "shelve": "delay", "push back": "delay",
     "against": "oppose", "oppose": "oppose",
@@ -162,6 +162,9 @@ NEGATING_VERBS = {
 # How many words may stand between a negating word and the event word it denies
 # ("denied that Caspenian troops had crossed").
 NEGATION_REACH = 5
+# "without" denies only what follows it closely ("left without signing"), not the sentence's main verb
+# ("Even without their striker, Valmont won").
+WITHOUT_REACH = 1
 
 # Event words (verbs and their nouns, comma-separated; a phrase is one entry, articles inside it are
 # skipped) by the kind of event they report, grouped by the part of the news they come from. A word may
@@ -189,7 +192,7 @@ EVENT_KINDS = {
     "threaten": "threaten, threat, warn, warning, ultimatum",
     "promise": "promise, pledge, vow, commit",
     "confirm": "confirm",
-    "support": "support, in support, in favour, in favor, backing, champion",
+    "support": "support, in support, in favour, in favor, backing",
     "condemn": "condemn, condemnation, criticise, criticize, criticism, denounce, slam, rebuke, censure",
     "praise": "praise, hail, commend",
     "apologise": "apologise, apologize, apology",
@@ -232,7 +235,7 @@ EVENT_KINDS = {
     "merge": "merge, merger, combine, tie-up",
     "invest": "invest, investment, inject, pour, spend",
     "receive": "receive, get, obtain, take delivery",
-    "deliver": "deliver, supply, ship, hand over",
+    "deliver": "deliver, delivery, supply, ship, hand over",
     "give": "give, grant, donate, pledge, award",
     "lend": "lend, loan",
     "borrow": "borrow",
@@ -250,7 +253,7 @@ EVENT_KINDS = {
     "cap": "cap",
     "profit": "profit, earnings",
     "loss": "loss",
-    "default": "default, bankrupt, bankruptcy, insolvency, go bust, go under, collapse",
+    "default": "default, bankrupt, bankruptcy, insolvency, insolvent, go bust, go under, collapse",
     "need": "need",
     # Armed conflict
     "attack": "attack, strike, shell, shelling, bomb, bombing, bombard, raid, invade, invasion, airstrike, "
@@ -280,7 +283,7 @@ EVENT_KINDS = {
     "close": "close, closure, shut, shutdown, shut down, cut off, seal off",
     "start": "start, begin, resume, launch, kick off",
     "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up",
-    "ban": "ban, bar, prohibit, forbid, outlaw",
+    "ban": "ban, bar, prohibit, prohibition, forbid, outlaw",
     "unban": "lift ban, lift sanctions, lift embargo, lift curfew, lift restrictions",
     # Protest and labour
     "strike": "strike, walkout, walk out, stoppage, down tools, industrial action",

@@ -1,8 +1,9 @@
 """The words of a short development, cheaply normalised, and the events they report.
 
 No spaCy: developments are compared often and across days, so a word is normalised by a small suffix
-stripper and cut to a prefix ("purchasing" and "purchase" are both "purcha", "Valdorian" and "Valdoria"
-both "valdor"), and events are found with the curated word lists in :mod:`nlp.constants`.
+stripper (its root) and, to be compared, cut to a prefix (its stem: "purchasing" and "purchase" are both
+"purcha", "Valdorian" and "Valdoria" both "valdor"). Events are found with the curated word lists in
+:mod:`nlp.constants`, looked up by root, which a cut would confuse ("committee" / "commit").
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), 
 @dataclass(frozen=True)
 class Word:
     text: str  # as written, possessive dropped
-    stem: str  # normalised, aliases resolved
+    stem: str  # normalised and cut, aliases resolved: what words are compared on
     position: int
+    root: str  # normalised, not cut: what event words are looked up by ("committee" is not "commit")
     possessive: bool = False  # written with "'s": an owner ("Caspenia's airspace"), not a party
 
 @dataclass(frozen=True)
@@ -49,6 +51,11 @@ class Event:
 
 def stem(word: str) -> str:
     """A crude, consistent normal form: "bought" → "buy", "banned" → "ban", "purchasing" → "purcha"."""
+    return root(word)[:STEM_LENGTH]
+
+
+def root(word: str) -> str:
+    """The normal form before the cut: "purchasing" → "purchas", "committee" → "committe"."""
     word = word.lower()
     word = C.IRREGULAR_VERBS.get(word, word)
     for suffix, replacement in INFLECTIONS:
@@ -59,26 +66,27 @@ def stem(word: str) -> str:
         word = word[:-1]  # "banned" → "bann" → "ban", "cancelled" → "cancel"
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
-    return word[:STEM_LENGTH]
+    return word
 
 
-def phrase_stems(phrase: str) -> tuple[str, ...]:
-    return tuple(stem(word) for word in phrase.split())
+def phrase_roots(phrase: str) -> tuple[str, ...]:
+    return tuple(root(word) for word in phrase.split())
 
 
 @lru_cache(maxsize=1)
 def event_lexicon() -> dict[tuple[str, ...], frozenset[str]]:
-    """Stemmed event words and phrases → the kinds of event they report."""
+    """Event words and phrases, by their words' roots → the kinds of event they report. Roots, not stems: a
+    cut stem would make "committee" a promise and "contractors" a contraction."""
     lexicon: dict[tuple[str, ...], set[str]] = {}
     for kind, entries in C.EVENT_KINDS.items():
         for entry in entries.split(","):
-            lexicon.setdefault(phrase_stems(entry.strip()), set()).add(kind)
+            lexicon.setdefault(phrase_roots(entry.strip()), set()).add(kind)
     return {key: frozenset(kinds) for key, kinds in lexicon.items()}
 
 
 @lru_cache(maxsize=1)
 def negating_lexicon() -> dict[tuple[str, ...], str]:
-    return {phrase_stems(phrase): kind for phrase, kind in C.NEGATING_VERBS.items()}
+    return {phrase_roots(phrase): kind for phrase, kind in C.NEGATING_VERBS.items()}
 
 
 @lru_cache(maxsize=1)
@@ -97,12 +105,12 @@ def words_of(text: str) -> list[Word]:
         written = re.sub(r"['’]s$", "", match.group())
         possessive = written != match.group()
         if written.endswith("n't"):
-            words.append(Word(written[:-3], stem(written[:-3]), len(words)))
+            words.append(Word(written[:-3], stem(written[:-3]), len(words), root(written[:-3])))
             written = "not"
         key = stem(written)
         if written.isupper() and len(written) > 1:
             key = written.lower()  # "US" is a country, not the pronoun
-        words.append(Word(written, alias_stems().get(key, key), len(words), possessive))
+        words.append(Word(written, alias_stems().get(key, key), len(words), root(written), possessive))
     return words
 
 
@@ -136,7 +144,8 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
     lexicon, negating = event_lexicon(), negating_lexicon()
     events: list[Event] = []
     used: set[int] = set()
-    pending_negation: tuple[str, int] | None = None  # a negating word and where it was, waiting for its event
+    # A negating word waiting for its event: its kind ("" for "not"), where it was, how far it reaches.
+    pending_negation: tuple[str, int, int] | None = None
     position = 0
     while position < len(words):
         word = words[position]
@@ -145,16 +154,17 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
         else:
             phrase, length = _longest_phrase(words, position, lexicon.keys() | negating.keys())
         if word.text.lower() in C.NEGATORS and not (phrase in lexicon and length > 1):
-            pending_negation = ("", position)  # "not", but not "without power"
+            reach = C.WITHOUT_REACH if word.text.lower() == "without" else C.NEGATION_REACH
+            pending_negation = ("", position, reach)  # "not", but not "without power"
         elif phrase in negating and _denies_earlier(words, position, events):
             # "the walkout has been cancelled": the denied event came first.
             events[-1] = Event(events[-1].kinds, True, events[-1].position, negating[phrase])
             used.update(range(position, position + length))
         elif phrase in negating and not (phrase in lexicon and not _infinitive_follows(words, position + length)):
-            pending_negation = (negating[phrase], position)
+            pending_negation = (negating[phrase], position, C.NEGATION_REACH)
             used.update(range(position, position + length))
         elif phrase in lexicon:
-            negated = pending_negation is not None and position - pending_negation[1] <= C.NEGATION_REACH + length
+            negated = pending_negation is not None and position - pending_negation[1] <= pending_negation[2] + length
             denial = pending_negation[0] if negated else ""
             events.append(Event(lexicon[phrase], negated, position, denial))
             used.update(range(position, position + length))
@@ -175,15 +185,15 @@ def _longest_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, ..
     """The longest known phrase starting at ``start`` (articles may sit inside it: "lifted the ban"), and how
     many words it spans; ``((), 0)`` when none."""
     best: tuple[tuple[str, ...], int] = ((), 0)
-    stems: list[str] = []
+    roots: list[str] = []
     for end in range(start, min(len(words), start + C.MAX_EVENT_PHRASE_WORDS + 2)):
         if end > start and words[end].text.lower() in SKIPPABLE_IN_PHRASE:
             continue
-        stems.append(words[end].stem)
-        if len(stems) > C.MAX_EVENT_PHRASE_WORDS:
+        roots.append(words[end].root)
+        if len(roots) > C.MAX_EVENT_PHRASE_WORDS:
             break
-        if tuple(stems) in known:
-            best = (tuple(stems), end - start + 1)
+        if tuple(roots) in known:
+            best = (tuple(roots), end - start + 1)
     return best
 
 

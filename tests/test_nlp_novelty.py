@@ -28,11 +28,11 @@ PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
 BLIND = "blind"
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but "blind"): precision 0.670, recall 0.727. Cross-validated, the fit measures about the same,
+# (every part but "blind"): precision 0.679, recall 0.746. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
 # "blind" part, never used to choose a change, is measured by benchmarks/developments.py, not here.
-MIN_PRECISION = 0.66
-MIN_RECALL = 0.71
+MIN_PRECISION = 0.67
+MIN_RECALL = 0.73
 
 
 def development(text: str, actors=(), figures=()) -> Development:

@@ -1,0 +1,45 @@
+"""Finding the events a short development reports, and whether it says they did not happen."""
+
+import pytest
+
+from nlp.event_words import find_events, words_of
+
+
+def events_in(text: str) -> list[tuple[str, frozenset[str], bool]]:
+    words = words_of(text)
+    events, _ = find_events(words)
+    return [(words[event.position].text, event.kinds, event.negated) for event in events]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The ethics committee met on Monday", "committee"),  # not "commit", a promise
+        ("Police questioned three contractors", "contractors"),  # not "contract", a fall
+        ("Authorities closed the port", "Authorities"),  # not "authorise", an approval
+    ],
+)
+def test_a_word_is_an_event_word_only_as_itself_not_by_its_first_letters(text, word):
+    assert word not in [found for found, _, _ in events_in(text)]
+
+
+def test_inflected_event_words_are_found():
+    assert [(word, sorted(kinds)) for word, kinds, _ in events_in("Halden purchased jets and halted deliveries")] == [
+        ("purchased", ["buy"]),
+        ("halted", ["end"]),
+        ("deliveries", ["deliver"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, event, negated",
+    [
+        ("Astley failed to sign the contract", "sign", True),
+        ("They left without signing the deal", "signing", True),
+        ("Even without their striker, Valmont won the final", "won", False),
+        ("Harrow did not sign the treaty", "sign", True),
+    ],
+)
+def test_what_a_denial_reaches(text, event, negated):
+    found = {word: was_negated for word, _, was_negated in events_in(text)}
+    assert found[event] is negated
