@@ -28,10 +28,10 @@ PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
 BLIND = "blind"
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but "blind"): precision 0.679, recall 0.746. Cross-validated, the fit measures about the same,
+# (every part but "blind"): precision 0.750, recall 0.744. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
 # "blind" part, never used to choose a change, is measured by benchmarks/developments.py, not here.
-MIN_PRECISION = 0.67
+MIN_PRECISION = 0.74
 MIN_RECALL = 0.73
 
 
@@ -87,6 +87,17 @@ def test_a_model_fitted_to_other_evidence_is_refused():
         ("Valdoria expelled two diplomats", "Marovia expelled two diplomats", {"doer_replaced": 1.0}),
         ("Harrow signed the treaty", "Harrow did not sign the treaty", {"negation_differs": 1.0}),
         ("Rates rose to 4.5%", "Rates rose to 4.75%", {"figures_contradict": 1.0, "figures_agree": 0.0}),
+        ("Surgeons in Halden performed a hand transplant", "Surgeons in Halden performed a face transplant",
+         {"word_replaced": 1.0}),
+        # Told already by another measure (the figures), a changed word is not counted twice.
+        ("Rates in Halden rose to 4.5% in May", "Rates in Halden rose to 4.75% in June", {"word_replaced": 0.0}),
+        ("Harrow resigned on Tuesday in Halden", "Harrow stepped down on Tuesday at Halden", {"word_replaced": 0.0}),
+        ("Valdoria bought 40 jets", "Valdoria purchased 40 aircraft", {"word_replaced": 0.0}),
+        ("Harrow threatened to close the port", "Harrow closed the port", {"events_contradict": 1.0}),
+        ("Valdoria proposed purchasing 40 jets", "Valdoria offered to buy 40 jets", {"events_contradict": 0.0}),
+        # The offer is what was accepted, not an announcement of the ending.
+        ("Nurses accepted the offer, ending the strike", "Nurses voted for the deal, ending the strike",
+         {"events_contradict": 0.0}),
     ],
 )
 def test_evidence_measures_what_its_names_say(a, b, measures):
