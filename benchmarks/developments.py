@@ -7,9 +7,12 @@ PAIRS.jsonl defaults to tests/fixtures/development_pairs.jsonl: lines with "a" a
 (PART). "tune", "held_out", "fresh" and "blind_seen" were written by earlier sessions while the method was
 hand-weighted, each measured blind once and then used for changes; "train2", "train3" and "train4" were
 written by helpers that saw neither the code nor the other pairs. The model is fitted to all of these
-(``benchmarks/fit_sameness.py``, which also cross-validates it). "blind" pairs were written by such a helper
-before WordNet and the fitted model came in, and are never used to fit or to choose a change: they are the
-estimate for unseen wording, and their misclassified pairs are listed only with --show-blind.
+(``benchmarks/fit_sameness.py``, which also cross-validates it). "blind" and "blind2" pairs were written by
+such helpers, "blind" before WordNet and the fitted model came in, "blind2" before word_replaced; they are
+never used to fit or to choose a change: they are the estimate for unseen wording, and their misclassified
+pairs are listed only with --show-blind. In "blind2" each story appears twice, once as a repeat and once as
+a different event, which makes it the harder of the two. (The aggregate of "blind" has been read some seven
+times over three sessions, never to choose; "blind2" twice, once before and once after this session's change.)
 
 "Repeat" is the positive class: precision is the share of pairs called repeats that are, recall the share
 of repeats found. The "stories" row groups each running story of tests/fixtures/development_stories.jsonl
@@ -31,9 +34,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_PAIRS = PROJECT / "tests" / "fixtures" / "development_pairs.jsonl"
 STORIES = PROJECT / "tests" / "fixtures" / "development_stories.jsonl"
-PARTS = ("tune", "held_out", "fresh", "blind_seen", "train2", "train3", "train4", "blind")
-BLIND = "blind"
-"""The part whose errors are not listed by default (see the module docstring)."""
+PARTS = ("tune", "held_out", "fresh", "blind_seen", "train2", "train3", "train4", "blind", "blind2")
+BLIND = frozenset({"blind", "blind2"})
+"""The parts never fitted to, whose errors are not listed by default (see the module docstring)."""
 TIMING_ROUNDS = 20
 """Times each timed step is repeated over the whole set; the per-item figure is the mean."""
 
@@ -172,7 +175,7 @@ def main() -> None:
 
     print(f"threshold {SAME_EVENT_THRESHOLD}; positive class: repeat")
     print(f"{'set':<10} {'pairs':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'precision':>9} {'recall':>7}")
-    rows = [("fitted", lambda half: half != BLIND)] + [(h, h.__eq__) for h in sorted({p.half for p in pairs})]
+    rows = [("fitted", lambda half: half not in BLIND)] + [(h, h.__eq__) for h in sorted({p.half for p in pairs})]
     for name, chosen_half in rows:
         chosen = [(p, s) for p, s in zip(pairs, scores) if chosen_half(p.half)]
         if not chosen:
@@ -184,7 +187,7 @@ def main() -> None:
     if args.errors:
         print("\nmisclassified (score, label, half, why):")
         for pair, score in zip(pairs, scores):
-            if pair.half == BLIND and not args.show_blind:
+            if pair.half in BLIND and not args.show_blind:
                 continue
             if (score >= SAME_EVENT_THRESHOLD) != pair.repeat:
                 label = "repeat" if pair.repeat else "different"
