@@ -191,6 +191,7 @@ EVENT_KINDS = {
     "sanction": "sanction, embargo, blacklist",
     "threaten": "threaten, threat, warn, warning, ultimatum",
     "promise": "promise, pledge, vow, commit",
+    "plan": "plan, intend, aim, set to, seek, prepare, consider, mull, weigh",
     "confirm": "confirm",
     "support": "support, in support, in favour, in favor, backing",
     "condemn": "condemn, condemnation, criticise, criticize, criticism, denounce, slam, rebuke, censure",
@@ -442,8 +443,8 @@ CONVERSE_EVENT_KINDS = frozenset(
 SYMMETRIC_EVENT_KINDS = frozenset("meet sign agree join".split())
 
 # Event kinds that announce an event without it having happened: "threatened to close" is not "closed",
-# "offered to buy" is not "bought".
-TENTATIVE_EVENT_KINDS = frozenset("propose threaten promise".split())
+# "offered to buy" is not "bought", "plans to buy" is not "completed its purchase".
+TENTATIVE_EVENT_KINDS = frozenset("propose threaten promise plan".split())
 
 # Prepositions after which an actor is where something happened, not who did it or to whom: "in Halden".
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across around within throughout".split())

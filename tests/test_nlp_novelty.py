@@ -28,11 +28,11 @@ PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
 BLIND = frozenset({"blind", "blind2"})
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but the blind ones): precision 0.750, recall 0.744. Cross-validated, the fit measures about the same,
+# (every part but the blind ones): precision 0.753, recall 0.738. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
 # blind parts, never used to choose a change, are measured by benchmarks/developments.py, not here.
 MIN_PRECISION = 0.74
-MIN_RECALL = 0.73
+MIN_RECALL = 0.72
 
 
 def development(text: str, actors=(), figures=()) -> Development:
@@ -94,6 +94,7 @@ def test_a_model_fitted_to_other_evidence_is_refused():
         ("Harrow resigned on Tuesday in Halden", "Harrow stepped down on Tuesday at Halden", {"word_replaced": 0.0}),
         ("Valdoria bought 40 jets", "Valdoria purchased 40 aircraft", {"word_replaced": 0.0}),
         ("Harrow threatened to close the port", "Harrow closed the port", {"events_contradict": 1.0}),
+        ("Tellis plans to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
         ("Valdoria proposed purchasing 40 jets", "Valdoria offered to buy 40 jets", {"events_contradict": 0.0}),
         # The offer is what was accepted, not an announcement of the ending.
         ("Nurses accepted the offer, ending the strike", "Nurses voted for the deal, ending the strike",
