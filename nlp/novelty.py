@@ -51,7 +51,7 @@ from nlp.event_words import (
 )
 from nlp.figure_values import FigureValue, figure_values
 from nlp.model import Development
-from nlp.word_relations import WordSenses, agree, opposed, senses_in, together
+from nlp.word_relations import WordSenses, agree, agree_loosely, opposed, senses_in, together
 from nlp.wordnet import load_wordnet
 
 SAME_EVENT_THRESHOLD = 0.5
@@ -126,7 +126,7 @@ class DevelopmentFeatures:
     wording: str  # the text casefolded, spaces collapsed: wire copy run word for word by two outlets
     sequence: tuple[str, ...]  # the stems of all the words, in order, to align two wordings
     texts: tuple[str, ...]  # the words as written, to look up the meaning of a changed one
-    sorts: tuple[str, ...]  # per word: "event", "name", "word", or "" for one whose change changes nothing
+    telling: tuple[bool, ...]  # per word: whether changing it can tell another event (not "in", "the", "bn")
 
 
 @dataclass(frozen=True)
@@ -191,10 +191,10 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
             ],
             dtype=bool,
         )
-        parsed.append((development, words, events, event_positions, figure_stems, actors, content, in_topic))
+        parsed.append((development, words, events, figure_stems, actors, content, in_topic))
     vectors = embed([word.text for *_, content, _ in parsed for word in content])
     result, start = [], 0
-    for development, words, events, event_positions, figure_stems, actors, content, in_topic in parsed:
+    for development, words, events, figure_stems, actors, content, in_topic in parsed:
         content_vectors = vectors[start : start + len(content)]
         start += len(content)
         doers, parties = _roles(words, events, actors)
@@ -227,7 +227,7 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 wording=" ".join(development.text.casefold().split()),
                 sequence=tuple(word.stem for word in words),
                 texts=tuple(texts),
-                sorts=tuple(_sort(word, event_positions, figure_stems) for word in words),
+                telling=tuple(_is_telling(word, figure_stems) for word in words),
             )
         )
     return result
@@ -548,9 +548,9 @@ def _figure_agreement(a: Sequence[FigureValue], b: Sequence[FigureValue]) -> tup
 
 def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     """Whether the two are nearly one wording (:data:`NEAR_COPY_RATIO`) in which, at one place, each has a
-    word the other lacks, of one sort (:func:`_sort`), and none of those agrees in meaning with one across
-    ("hand" / "face", "hired" / "axed"; but not "resigned" / "stepped down", "in" / "at", nor the event word
-    "voted" / the plain word "decided")."""
+    word the other lacks (:func:`_is_telling`) and none of those agrees, even loosely, in meaning with one
+    across ("hand" / "face", "hired" / "axed"; but not "resigned" / "stepped down", "voted" / "decided", nor
+    "in" / "at")."""
     matcher = SequenceMatcher(a=a.sequence, b=b.sequence, autojunk=False)
     if matcher.ratio() < NEAR_COPY_RATIO:
         return False
@@ -558,28 +558,23 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     for operation, start_a, end_a, start_b, end_b in matcher.get_opcodes():
         if operation != "replace":
             continue
-        changed_a = [i for i in range(start_a, end_a) if a.sorts[i] and a.sequence[i] not in in_b]
-        changed_b = [j for j in range(start_b, end_b) if b.sorts[j] and b.sequence[j] not in in_a]
-        of_one_sort = any(a.sorts[i] == b.sorts[j] for i in changed_a for j in changed_b)
-        if of_one_sort and not any(
-            agree(senses_in(a.texts, i), senses_in(b.texts, j)) for i in changed_a for j in changed_b
+        changed_a = [i for i in range(start_a, end_a) if a.telling[i] and a.sequence[i] not in in_b]
+        changed_b = [j for j in range(start_b, end_b) if b.telling[j] and b.sequence[j] not in in_a]
+        if changed_a and changed_b and not any(
+            agree_loosely(senses_in(a.texts, i), senses_in(b.texts, j)) for i in changed_a for j in changed_b
         ):
             return True
     return False
 
 
-def _sort(word: Word, event_positions: set[int], figure_stems: frozenset[str]) -> str:
-    """What a changed word could be swapped for: an event word for an event word ("hired" / "axed"), a name for
-    a name, another word for another word; "" for a word whose change tells nothing ("in" / "at"), or one of a
+def _is_telling(word: Word, figure_stems: frozenset[str]) -> bool:
+    """Whether changing the word can tell another event: not a function word ("in" / "at"), nor a word of a
     figure, which the figures compare by value ("$4bn" / "four billion dollars")."""
     lowered = word.text.lower()
-    if not lowered[:1].isalpha() or lowered in C.COMPARISON_STOPWORDS or lowered in C.NUMBER_SCALES:
-        return ""
-    if lowered in C.CURRENCIES or lowered in C.NUMBER_WORDS or word.stem in figure_stems:
-        return ""
-    if word.position in event_positions:
-        return "event"
-    return "name" if word.position > 0 and word.text[:1].isupper() else "word"
+    if not lowered[:1].isalpha() or word.stem in figure_stems:
+        return False
+    untelling = (C.COMPARISON_STOPWORDS, C.NUMBER_SCALES, C.CURRENCIES, C.NUMBER_WORDS)
+    return not any(lowered in words for words in untelling)
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

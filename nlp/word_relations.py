@@ -24,6 +24,9 @@ which at 3 levels made "took" agree with "arrested" and "made" with "sold"; at 1
 stories measure the same."""
 
 
+LOOSE_VERB_DEPTH = 2
+"""Hypernym levels up at which one verb is loosely a kind of another (:func:`agree_loosely`)."""
+
 LONGEST_PHRASE = 3
 """Most words in a phrase looked up as one ("taken into custody" is not in WordNet, "turned down" is)."""
 
@@ -73,6 +76,21 @@ def agree(a: WordSenses, b: WordSenses) -> bool:
     """Whether the words share a sense, one's sense is derived from the other's ("purchase" / "buy"), or one
     is a kind of the other ("jets" / "aircraft")."""
     return not a.own.isdisjoint(b.reach) or not b.own.isdisjoint(a.reach)
+
+
+@lru_cache(maxsize=65_536)
+def agree_loosely(a: WordSenses, b: WordSenses) -> bool:
+    """Whether the words agree, or one verb is a kind of the other up to :data:`LOOSE_VERB_DEPTH` levels up
+    ("voted" → "choose" → "decided"): too loose to count as the same meaning, close enough that swapping one
+    for the other is a retelling, not another event."""
+    if agree(a, b):
+        return True
+    wordnet = load_wordnet()
+    verbs_a = [offset for pos, offset in a.own if pos == VERB]
+    verbs_b = [offset for pos, offset in b.own if pos == VERB]
+    return not wordnet.ancestors(verbs_a, VERB, LOOSE_VERB_DEPTH).isdisjoint(verbs_b) or not wordnet.ancestors(
+        verbs_b, VERB, LOOSE_VERB_DEPTH
+    ).isdisjoint(verbs_a)
 
 
 def together(words: Sequence[WordSenses]) -> WordSenses:

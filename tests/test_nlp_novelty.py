@@ -28,11 +28,11 @@ PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
 BLIND = frozenset({"blind", "blind2"})
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but the blind ones): precision 0.753, recall 0.738. Cross-validated, the fit measures about the same,
+# (every part but the blind ones): precision 0.777, recall 0.758. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
 # blind parts, never used to choose a change, are measured by benchmarks/developments.py, not here.
-MIN_PRECISION = 0.74
-MIN_RECALL = 0.72
+MIN_PRECISION = 0.77
+MIN_RECALL = 0.75
 
 
 def development(text: str, actors=(), figures=()) -> Development:
@@ -93,6 +93,9 @@ def test_a_model_fitted_to_other_evidence_is_refused():
         ("Rates in Halden rose to 4.5% in May", "Rates in Halden rose to 4.75% in June", {"word_replaced": 0.0}),
         ("Harrow resigned on Tuesday in Halden", "Harrow stepped down on Tuesday at Halden", {"word_replaced": 0.0}),
         ("Valdoria bought 40 jets", "Valdoria purchased 40 aircraft", {"word_replaced": 0.0}),
+        ("Brightwell will cut 1,400 jobs in Ostrand", "Brightwell will create 1,400 jobs in Ostrand",
+         {"word_replaced": 1.0}),
+        ("The council voted to close the port", "The council decided to close the port", {"word_replaced": 0.0}),
         ("Harrow threatened to close the port", "Harrow closed the port", {"events_contradict": 1.0}),
         ("Tellis plans to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
         ("Valdoria proposed purchasing 40 jets", "Valdoria offered to buy 40 jets", {"events_contradict": 0.0}),

@@ -5,7 +5,7 @@ import importlib.util
 import pytest
 
 from nlp import wordnet
-from nlp.word_relations import agree, opposed, senses_in, together
+from nlp.word_relations import agree, agree_loosely, opposed, senses_in, together
 from nlp.wordnet import NOUN, VERB, WordNetUnavailable, load_wordnet
 
 
@@ -52,6 +52,16 @@ def test_opposites(a, b):
 def test_words_that_neither_agree_nor_oppose(a, b):
     # Names are not in WordNet: they are compared as actors, elsewhere.
     assert not agree(senses(a), senses(b)) and not opposed(senses(a), senses(b))
+
+
+@pytest.mark.parametrize(
+    "a, b, loosely",
+    [("voted", "decided", True), ("retained", "had", True), ("cut", "created", False), ("hired", "axed", False)],
+)
+def test_verbs_agree_loosely_two_kinds_apart(a, b, loosely):
+    # "voted" → "choose" → "decide": too far apart to be one meaning, near enough to be one event retold.
+    assert not agree(senses(a), senses(b))
+    assert agree_loosely(senses(a), senses(b)) is loosely and agree_loosely(senses(b), senses(a)) is loosely
 
 
 def test_words_together_agree_or_oppose_when_one_of_them_does():
