@@ -11,8 +11,9 @@ written by helpers that saw neither the code nor the other pairs. The model is f
 such helpers, "blind" before WordNet and the fitted model came in, "blind2" before word_replaced; they are
 never used to fit or to choose a change: they are the estimate for unseen wording, and their misclassified
 pairs are listed only with --show-blind. In "blind2" each story appears twice, once as a repeat and once as
-a different event, which makes it the harder of the two. (The aggregate of "blind" has been read some seven
-times over three sessions, never to choose; "blind2" twice, once before and once after this session's change.)
+a different event, which makes it the harder of the two. (Their aggregates have been read, never to choose a
+change: "blind" some eight times over three sessions, "blind2" for three models: the one before word_replaced,
+the first with it, and the one shipped.)
 
 "Repeat" is the positive class: precision is the share of pairs called repeats that are, recall the share
 of repeats found. The "stories" row groups each running story of tests/fixtures/development_stories.jsonl
