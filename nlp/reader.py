@@ -59,6 +59,9 @@ RE_WORD = re.compile(r"\w+")
 RE_WORD_COUNT = re.compile(r"[0-9]{1,9}")
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th")
 """Elements whose text is one paragraph in the readability fallback."""
+MOST_LINK_WORDS = 0.5
+"""Share of the readability fallback's words inside links above which it found a menu or an index, not an
+article: readability returns whatever block holds the most text, and on a page of links that is the links."""
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 CANONICAL_LINK = (
     "//link[contains(concat(' ', normalize-space(translate(@rel, 'CANONICAL', 'canonical')), ' '), ' canonical ')]"
@@ -216,7 +219,10 @@ def _readability_text(html: str) -> str:
         if not any(ancestor.tag in BLOCK_TAGS for ancestor in element.iterancestors())
     ]
     texts = [element.text_content() for element in blocks] or summary.text_content().splitlines()
-    return "\n\n".join(paragraph for paragraph in (" ".join(text.split()) for text in texts) if paragraph)
+    text = "\n\n".join(paragraph for paragraph in (" ".join(text.split()) for text in texts) if paragraph)
+    if _word_count(" ".join(summary.xpath("//a//text()"))) > MOST_LINK_WORDS * _word_count(text):
+        return ""
+    return text
 
 
 def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:

@@ -129,7 +129,13 @@ def test_a_whole_short_article_marked_not_free_is_still_read():
     assert BRIDGE_PARAGRAPHS[0] in article.text
 
 
-@pytest.mark.parametrize("html", ["", "<html><body><nav><a href='/'>Home</a></nav></body></html>", "\x00\x01"])
+INDEX_PAGE = "<html><body>" + "".join(f"<div><a href='/story/{i}'>Story number {i}</a></div>" for i in range(300))
+"""A section front: hundreds of links and no article, which readability would return as 900 words of text."""
+
+
+@pytest.mark.parametrize(
+    "html", ["", "<html><body><nav><a href='/'>Home</a></nav></body></html>", "\x00\x01", INDEX_PAGE]
+)
 def test_a_page_without_article_text_has_nothing_to_read(html):
     with pytest.raises(NothingToRead):
         read_html(html, url=PAGE_URL)
