@@ -22,6 +22,8 @@ RE_TEXT_WORD = re.compile(r"[$€£¥]|\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z\-]*(?:n
 PASSIVE_AUXILIARIES = frozenset("was were been being be is are".split())
 SKIPPABLE_IN_PHRASE = frozenset("the a an its their his her our".split())
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+AMOUNT_WORDS = frozenset(C.NUMBER_WORDS) | frozenset(C.NUMBER_SCALES) | frozenset(C.CURRENCIES)
+"""Words of an amount ("four", "billion", "dollars"): the figures compare those, by value."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,11 @@ class Event:
 
 def stem(word: str) -> str:
     """A crude, consistent normal form: "bought" → "buy", "banned" → "ban", "purchasing" → "purcha"."""
-    return root(word)[:STEM_LENGTH]
+    return _cut(root(word))
+
+
+def _cut(word_root: str) -> str:
+    return word_root[:STEM_LENGTH]
 
 
 def root(word: str) -> str:
@@ -105,12 +111,14 @@ def words_of(text: str) -> list[Word]:
         written = re.sub(r"['’]s$", "", match.group())
         possessive = written != match.group()
         if written.endswith("n't"):
-            words.append(Word(written[:-3], stem(written[:-3]), len(words), root(written[:-3])))
+            verb_root = root(written[:-3])
+            words.append(Word(written[:-3], _cut(verb_root), len(words), verb_root))
             written = "not"
-        key = stem(written)
+        word_root = root(written)
+        key = _cut(word_root)
         if written.isupper() and len(written) > 1:
             key = written.lower()  # "US" is a country, not the pronoun
-        words.append(Word(written, alias_stems().get(key, key), len(words), root(written), possessive))
+        words.append(Word(written, alias_stems().get(key, key), len(words), word_root, possessive))
     return words
 
 
@@ -134,7 +142,7 @@ def is_content(word: Word) -> bool:
         return False
     if word.stem in framing_stems():
         return False
-    if lowered in C.NEGATORS or lowered in C.NUMBER_WORDS or lowered in C.NUMBER_SCALES or lowered in C.CURRENCIES:
+    if lowered in C.NEGATORS or lowered in AMOUNT_WORDS:
         return False  # negation is read with the events, amounts with the figures
     return lowered[0].isalpha()
 

@@ -39,6 +39,7 @@ import numpy as np
 from nlp import constants as C
 from nlp.embeddings import embed, load_embeddings
 from nlp.event_words import (
+    AMOUNT_WORDS,
     Event,
     Word,
     canonical_key,
@@ -119,7 +120,7 @@ class DevelopmentFeatures:
     actors: tuple[frozenset[str], ...]  # keys each actor can be recognised by
     doers: frozenset[int]  # indexes into ``actors`` of those doing the (first) event, when that can be told
     parties: frozenset[int]  # indexes into ``actors`` of those it is done to or with
-    mentioned: frozenset[str]  # stems of all the text's words, to find actors named only in the text
+    mentioned: frozenset[str]  # stems of all the text's words: actors named only in the text, words changed
     figures: tuple[FigureValue, ...]
     words: WordSenses  # the topic and event words together, to rule out antonyms at once
     negated: bool  # says that something did not happen, or was refused
@@ -555,12 +556,11 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     # quick_ratio, a bound on ratio from the words alone, spares aligning most pairs.
     if matcher.quick_ratio() < NEAR_COPY_RATIO or matcher.ratio() < NEAR_COPY_RATIO:
         return False
-    in_a, in_b = frozenset(a.sequence), frozenset(b.sequence)
     for operation, start_a, end_a, start_b, end_b in matcher.get_opcodes():
         if operation != "replace":
             continue
-        changed_a = [i for i in range(start_a, end_a) if a.telling[i] and a.sequence[i] not in in_b]
-        changed_b = [j for j in range(start_b, end_b) if b.telling[j] and b.sequence[j] not in in_a]
+        changed_a = [i for i in range(start_a, end_a) if a.telling[i] and a.sequence[i] not in b.mentioned]
+        changed_b = [j for j in range(start_b, end_b) if b.telling[j] and b.sequence[j] not in a.mentioned]
         if changed_a and changed_b and not any(
             agree_loosely(senses_in(a.texts, i), senses_in(b.texts, j)) for i in changed_a for j in changed_b
         ):
@@ -574,8 +574,7 @@ def _is_telling(word: Word, figure_stems: frozenset[str]) -> bool:
     lowered = word.text.lower()
     if not lowered[:1].isalpha() or word.stem in figure_stems:
         return False
-    untelling = (C.COMPARISON_STOPWORDS, C.NUMBER_SCALES, C.CURRENCIES, C.NUMBER_WORDS)
-    return not any(lowered in words for words in untelling)
+    return lowered not in C.COMPARISON_STOPWORDS and lowered not in AMOUNT_WORDS
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

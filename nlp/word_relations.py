@@ -78,19 +78,24 @@ def agree(a: WordSenses, b: WordSenses) -> bool:
     return not a.own.isdisjoint(b.reach) or not b.own.isdisjoint(a.reach)
 
 
-@lru_cache(maxsize=65_536)
 def agree_loosely(a: WordSenses, b: WordSenses) -> bool:
     """Whether the words agree, or one verb is a kind of the other up to :data:`LOOSE_VERB_DEPTH` levels up
     ("voted" → "choose" → "decided"): too loose to count as the same meaning, close enough that swapping one
     for the other is a retelling, not another event."""
-    if agree(a, b):
-        return True
-    wordnet = load_wordnet()
-    verbs_a = [offset for pos, offset in a.own if pos == VERB]
-    verbs_b = [offset for pos, offset in b.own if pos == VERB]
-    return not wordnet.ancestors(verbs_a, VERB, LOOSE_VERB_DEPTH).isdisjoint(verbs_b) or not wordnet.ancestors(
-        verbs_b, VERB, LOOSE_VERB_DEPTH
-    ).isdisjoint(verbs_a)
+    return (
+        agree(a, b)
+        or not _loose_verb_reach(a).isdisjoint(_verb_senses(b))
+        or not _loose_verb_reach(b).isdisjoint(_verb_senses(a))
+    )
+
+
+def _verb_senses(word: WordSenses) -> list[int]:
+    return [offset for pos, offset in word.own if pos == VERB]
+
+
+@lru_cache(maxsize=65_536)
+def _loose_verb_reach(word: WordSenses) -> frozenset[int]:
+    return frozenset(load_wordnet().ancestors(_verb_senses(word), VERB, LOOSE_VERB_DEPTH))
 
 
 def together(words: Sequence[WordSenses]) -> WordSenses:
