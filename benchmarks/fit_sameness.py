@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/fit_sameness.py [--check]
 
-Trains on every part of tests/fixtures/development_pairs.jsonl except "blind" and "blind2", kept for measuring;
+Trains on every part of tests/fixtures/development_pairs.jsonl except "blind2" and "blind3", kept for measuring;
 on the pairs inside tests/fixtures/development_stories.jsonl (statements of running stories, several outlets
 per event: two statements of one event are a repeat, of two events in one story are not); and on each story
 statement paired with itself ("copies"). Prints the cross-validated precision and recall (folds keep each

@@ -26,9 +26,9 @@ from nlp.novelty import (
 
 PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
-BLIND = frozenset({"blind", "blind2"})
+BLIND = frozenset({"blind2", "blind3"})
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but the blind ones): precision 0.777, recall 0.758. Cross-validated, the fit measures about the same,
+# (every part but the blind ones): precision 0.789, recall 0.775. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
 # blind parts, never used to choose a change, are measured by benchmarks/developments.py, not here.
 MIN_PRECISION = 0.77
