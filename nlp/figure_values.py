@@ -78,9 +78,15 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
     if words[:1] in (["a"], ["an"]) and len(words) > 1 and RE_DIGITS.fullmatch(words[1].replace(",", "")):
         words = words[1:]  # "an estimated $2bn": an article before digits is no "one"
     number, position = None, 0
+    if words[:2] in (["half", "a"], ["half", "an"], ["a", "half"]):
+        number, position = 0.5, 2  # "half a billion", "a half-hour": not one and a half
     while position < len(words):
         word = words[position]
         digits = word.replace(",", "")
+        if number is not None and words[position : position + 3] in (["and", "a", "half"], ["and", "an", "half"]):
+            number += 0.5  # "four and a half thousand", "two and a half years"
+            position += 3
+            continue
         if RE_DIGITS.fullmatch(digits):
             number = (number or 0) + float(digits)
         elif word in C.NUMBER_WORDS and (number is None or C.NUMBER_WORDS[word] < number):

@@ -149,6 +149,9 @@ def test_a_different_event_with_the_same_words_is_not():
         (["three hundred", "300", "at least 300"], FigureValue("count", 300.0)),
         (["4.5%", "4.5 per cent", "4.5 percent"], FigureValue("percent", 4.5)),
         (["two weeks", "14 days"], FigureValue("hours", 336.0)),
+        (["half an hour", "a half-hour", "30 minutes"], FigureValue("hours", 0.5)),
+        (["four and a half thousand", "4,500"], FigureValue("count", 4500.0)),
+        (["half a billion euros", "€500m", "0.5bn euros"], FigureValue("money:eur", 5e8)),
         (["12 October", "October 12"], FigureValue("date:day", "october 12")),
     ],
 )
