@@ -162,9 +162,11 @@ NEGATING_VERBS = {
 # How many words may stand between a negating word and the event word it denies
 # ("denied that Caspenian troops had crossed").
 NEGATION_REACH = 5
-# "without" denies only what follows it closely ("left without signing"), not the sentence's main verb
-# ("Even without their striker, Valmont won").
-WITHOUT_REACH = 1
+# Prepositions that deny only what follows them closely ("left without signing", "voted against lowering"),
+# not the sentence's main verb ("Even without their striker, Valmont won"; "the case against Orbita was
+# settled").
+CLOSE_NEGATORS = frozenset({"without", "against"})
+CLOSE_NEGATION_REACH = 1
 
 # Event words (verbs and their nouns, comma-separated; a phrase is one entry, articles inside it are
 # skipped) by the kind of event they report, grouped by the part of the news they come from. A word may

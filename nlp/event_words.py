@@ -162,14 +162,13 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
         else:
             phrase, length = _longest_phrase(words, position, lexicon.keys() | negating.keys())
         if word.text.lower() in C.NEGATORS and not (phrase in lexicon and length > 1):
-            reach = C.WITHOUT_REACH if word.text.lower() == "without" else C.NEGATION_REACH
-            pending_negation = ("", position, reach)  # "not", but not "without power"
+            pending_negation = ("", position, _negation_reach(word))  # "not", but not "without power"
         elif phrase in negating and _denies_earlier(words, position, events):
             # "the walkout has been cancelled": the denied event came first.
             events[-1] = Event(events[-1].kinds, True, events[-1].position, negating[phrase])
             used.update(range(position, position + length))
         elif phrase in negating and not (phrase in lexicon and not _infinitive_follows(words, position + length)):
-            pending_negation = (negating[phrase], position, C.NEGATION_REACH)
+            pending_negation = (negating[phrase], position, _negation_reach(word))
             used.update(range(position, position + length))
         elif phrase in lexicon:
             negated = pending_negation is not None and position - pending_negation[1] <= pending_negation[2] + length
@@ -187,6 +186,11 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
     if pending_negation and pending_negation[0]:
         events.append(Event(frozenset({pending_negation[0]}), False, pending_negation[1]))
     return events, used
+
+
+def _negation_reach(word: Word) -> int:
+    """How many words after ``word`` the event it denies may be."""
+    return C.CLOSE_NEGATION_REACH if word.text.lower() in C.CLOSE_NEGATORS else C.NEGATION_REACH
 
 
 def _longest_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, ...], int]:

@@ -38,6 +38,8 @@ def test_inflected_event_words_are_found():
         ("They left without signing the deal", "signing", True),
         ("Even without their striker, Valmont won the final", "won", False),
         ("Harrow did not sign the treaty", "sign", True),
+        ("The parliament voted against lowering the voting age", "lowering", True),
+        ("Lumen's patent case against Orbita has been settled", "settled", False),
     ],
 )
 def test_what_a_denial_reaches(text, event, negated):
