@@ -21,6 +21,10 @@ country and its adjective ("Valdoria", "Valdorian") or a verb and its noun ("sus
 RE_TEXT_WORD = re.compile(r"[$€£¥]|\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z\-]*(?:n't)?(?:['’]s)?|[A-Za-z]+\.[A-Za-z]\.")
 PASSIVE_AUXILIARIES = frozenset("was were been being be is are".split())
 SKIPPABLE_IN_PHRASE = frozenset("the a an its their his her our".split())
+ATTRIBUTE_MARKERS = SKIPPABLE_IN_PHRASE | frozenset("this these those".split())
+"""Words after which a participle describes a noun ("the proposed tax") rather than reports an event."""
+PARTICLES = frozenset("off out up down back away".split())
+"""Words that make a verb of the participle before them ("the strike was called off")."""
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 AMOUNT_WORDS = frozenset(C.NUMBER_WORDS) | frozenset(C.NUMBER_SCALES) | frozenset(C.CURRENCIES)
 """Words of an amount ("four", "billion", "dollars"): the figures compare those, by value."""
@@ -170,6 +174,8 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
         elif phrase in negating and not (phrase in lexicon and not _infinitive_follows(words, position + length)):
             pending_negation = (negating[phrase], position, _negation_reach(word))
             used.update(range(position, position + length))
+        elif phrase in lexicon and length == 1 and _is_attributive(words, position, events):
+            pass  # "a planned strike": the strike is the event, "planned" only describes it
         elif phrase in lexicon:
             negated = pending_negation is not None and position - pending_negation[1] <= pending_negation[2] + length
             denial = pending_negation[0] if negated else ""
@@ -186,6 +192,21 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
     if pending_negation and pending_negation[0]:
         events.append(Event(frozenset({pending_negation[0]}), False, pending_negation[1]))
     return events, used
+
+
+def _is_attributive(words: list[Word], position: int, events: list[Event]) -> bool:
+    """A participle before the noun it describes ("a planned strike", "Caspenia's jailed leader", "pardoned
+    jailed journalist Kouro"): no event of the sentence, only what the thing is known by."""
+    if not words[position].text.endswith("ed") or position + 1 >= len(words):
+        return False
+    following = words[position + 1].text.lower()
+    if not following[:1].isalpha() or following in C.COMPARISON_STOPWORDS or following in PARTICLES:
+        return False
+    if position == 0:
+        return True  # a headline's first word: "Jailed journalist freed"
+    before = words[position - 1]
+    after_event = bool(events) and events[-1].position == position - 1
+    return before.text.lower() in ATTRIBUTE_MARKERS or before.possessive or before.text[:1].isdigit() or after_event
 
 
 def _negation_reach(word: Word) -> int:
@@ -211,7 +232,7 @@ def _longest_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, ..
 
 def _denies_earlier(words: list[Word], position: int, events: list[Event]) -> bool:
     passive = position > 0 and words[position - 1].text.lower() in PASSIVE_AUXILIARIES
-    return passive and bool(events) and position - events[-1].position <= C.NEGATION_REACH
+    return passive and bool(events) and position - events[-1].position <= 2 * C.NEGATION_REACH
 
 
 def _infinitive_follows(words: list[Word], position: int) -> bool:

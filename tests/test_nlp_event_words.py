@@ -45,3 +45,23 @@ def test_inflected_event_words_are_found():
 def test_what_a_denial_reaches(text, event, negated):
     found = {word: was_negated for word, _, was_negated in events_in(text)}
     assert found[event] is negated
+
+
+@pytest.mark.parametrize(
+    "text, events",
+    [
+        ("Pilots cancelled a planned strike", [("strike", True)]),
+        ("Zembia's president pardoned jailed journalist Ade Kouro", [("pardoned", False)]),
+        ("Caspenia's jailed leader was freed", [("freed", False)]),
+        ("Police arrested protesters in Halden", [("arrested", False)]),
+        ("Crews fought a blaze that started near Glenvale", [("started", False)]),
+        ("The strike was called off", [("strike", True)]),
+    ],
+)
+def test_a_participle_describing_a_noun_reports_no_event(text, events):
+    assert [(word, negated) for word, _, negated in events_in(text)] == events
+
+
+def test_a_passive_denial_reaches_its_subject_across_the_words_naming_it():
+    found = events_in("The proposed tie-up between Osric Broadcasting and Lantern Media has been abandoned")
+    assert [(word, negated) for word, _, negated in found] == [("tie-up", True)]
