@@ -419,6 +419,9 @@ CURRENCIES = {
 
 PERCENT_WORDS = ("%", "per cent", "percent", "pc")
 PERCENTAGE_POINT_WORDS = ("percentage point", "percentage-point", "point", "points", "pp")
+FRACTION_WORDS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+MAX_FRACTION_NUMERATOR = 3
+"""More would be periods ("four quarters"), not a share."""
 
 # A duration's unit in hours, keyed by the start of its word ("48-hour", "two weeks", "14 days").
 DURATION_HOURS = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760, "decade": 87600}

@@ -19,7 +19,8 @@ HEDGED_TOLERANCE = 0.25
 DURATION_TOLERANCE = 0.05
 """The same for durations, as months and years have no fixed length: "six-month" is "186 days"."""
 HEDGE_WORDS = frozenset(
-    "about around some roughly approximately nearly almost over under more less fewer least estimated".split()
+    "about around some roughly approximately nearly almost over under more less fewer least estimated below above"
+    .split()
 )
 """Words that make a figure approximate: "more than", "at least", "an estimated". Not the rest of
 C.FIGURE_HEDGES, which are dropped before reading a number but leave it exact ("at 4.5%", "up to", "only")."""
@@ -69,7 +70,20 @@ def figure_values(text: str) -> list[FigureValue]:
     hours = _duration_hours(rest)
     if hours is not None:
         return [FigureValue("hours", number * hours, hedged)]
+    share = _fraction_percent(number, rest)
+    if share is not None:
+        return [FigureValue("percent", share, hedged)]
+    if rest[:1] in (["basis"], ["bp"], ["bps"]):
+        return [FigureValue("points", number / 100, hedged)]  # "50 basis points" is half a point
     return [FigureValue(_unit(words, rest, text), number, hedged)]
+
+
+def _fraction_percent(number: float, rest: list[str]) -> float | None:
+    """ "three-quarters", "a third", "two thirds" as a percentage, to meet "77%" or "33 per cent"."""
+    denominator = C.FRACTION_WORDS.get(rest[0]) if rest else None
+    if denominator is None or number > C.MAX_FRACTION_NUMERATOR:
+        return None
+    return 100 * number / denominator
 
 
 def _amount(words: list[str]) -> tuple[float, list[str]] | None:
@@ -99,9 +113,10 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
         position += 1
     if number is None:
         return None
-    if words[:position] in (["a"], ["an"]) and _duration_hours(words[position:]) is None:
-        return None  # "a deal", but "a decade" is ten years
-    return number, words[position:]
+    rest = words[position:]
+    if words[:position] in (["a"], ["an"]) and _duration_hours(rest) is None and rest[:1] not in (["third"], ["quarter"]):
+        return None  # "a deal", but "a decade" is ten years and "a third" a share
+    return number, rest
 
 
 def _unit(words: list[str], rest: list[str], text: str) -> str:
@@ -109,10 +124,10 @@ def _unit(words: list[str], rest: list[str], text: str) -> str:
     for word in words:
         if word in C.CURRENCIES:
             return "money:" + C.CURRENCIES[word]
+    if any(word in C.PERCENTAGE_POINT_WORDS for word in rest[:2]):
+        return "points"  # "half a percentage point" is no per cent
     if any(marker in lowered for marker in C.PERCENT_WORDS[:3]) or rest[:1] == ["pc"]:
         return "percent"
-    if any(word in C.PERCENTAGE_POINT_WORDS for word in rest):
-        return "points"
     return "count"
 
 

@@ -152,6 +152,10 @@ def test_a_different_event_with_the_same_words_is_not():
         (["half an hour", "a half-hour", "30 minutes"], FigureValue("hours", 0.5)),
         (["four and a half thousand", "4,500"], FigureValue("count", 4500.0)),
         (["half a billion euros", "€500m", "0.5bn euros"], FigureValue("money:eur", 5e8)),
+        (["50 basis points", "half a point", "half a percentage point", "0.5 percentage points"], FigureValue("points", 0.5)),
+        (["over three-quarters", "77%"], FigureValue("percent", 77.0)),
+        (["a third", "33.3 per cent"], FigureValue("percent", 33.3)),
+        (["below 5 percent", "4.8%"], FigureValue("percent", 4.8)),
         (["12 October", "October 12"], FigureValue("date:day", "october 12")),
     ],
 )
