@@ -1,4 +1,4 @@
-"""Fit the sameness model (:data:`nlp.novelty.EVIDENCE` → probability of one event) to the labelled pairs.
+"""Fit the sameness model (:data:`nlp.novelty.INPUTS` → probability of one event) to the labelled pairs.
 
     .venv/bin/python benchmarks/fit_sameness.py [--check]
 
@@ -38,7 +38,7 @@ from benchmarks.developments import (  # noqa: E402
     story_statements,
 )
 from nlp.model import Development  # noqa: E402
-from nlp.novelty import EVIDENCE, MODEL_FILE, SAME_EVENT_THRESHOLD, evidence  # noqa: E402
+from nlp.novelty import INPUTS, MODEL_FILE, SAME_EVENT_THRESHOLD, evidence, model_inputs  # noqa: E402
 
 REGULARISATION = 1.0
 """L2 penalty on the weights (not the bias): with some 1,000 pairs' worth of weight, enough to keep collinear
@@ -74,8 +74,15 @@ SIGNS = {
     "figures_contradict": -1,
     "negation_differs": -1,
     "word_replaced": -1,
+    "events_agree × doer_replaced": -1,
+    "topic × figures_contradict": -1,
+    "topic × figures_agree": -1,
+    "actors × figures_agree": -1,
+    "topic × actors": -1,
+    "events_agree × actors": 1,
 }
-"""The sign each weight must have: + for agreement, - for contradiction."""
+"""The sign each weight must have: + for agreement, - for contradiction; for a product, what it stands for
+(see nlp.novelty.INTERACTIONS: a contradiction that matters more, agreement that saturates, or more)."""
 
 
 @dataclass
@@ -108,16 +115,16 @@ def training_set() -> TrainingSet:
     return chosen
 
 
-def evidence_matrix(pairs: list[tuple[Development, Development]]) -> np.ndarray:
-    return np.stack([evidence(a, b) for a, b in features_in_pairs(pairs)])
+def input_matrix(pairs: list[tuple[Development, Development]]) -> np.ndarray:
+    return model_inputs(np.stack([evidence(a, b) for a, b in features_in_pairs(pairs)]))
 
 
 def fit(x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray) -> tuple[np.ndarray, float]:
-    signs = np.array([SIGNS[name] for name in EVIDENCE])
-    active = np.ones(len(EVIDENCE), dtype=bool)
+    signs = np.array([SIGNS[name] for name in INPUTS])
+    active = np.ones(len(INPUTS), dtype=bool)
     while True:
         weights, bias = _newton(x[:, active], y, sample_weight)
-        full = np.zeros(len(EVIDENCE))
+        full = np.zeros(len(INPUTS))
         full[active] = weights
         wrong = np.flatnonzero(full * signs < 0)
         if not len(wrong):
@@ -174,7 +181,7 @@ def cross_validated(x, y, sample_weight, groups: list[str]) -> np.ndarray:
 def same_model(shipped: dict, fitted: dict) -> bool:
     """Whether the shipped model is the fitted one, weights within :data:`CHECK_TOLERANCE`."""
     return (
-        shipped["evidence"] == fitted["evidence"]
+        shipped["inputs"] == fitted["inputs"]
         and shipped["fitted_on"] == fitted["fitted_on"]
         and np.allclose(shipped["weights"], fitted["weights"], rtol=0, atol=CHECK_TOLERANCE)
         and abs(shipped["bias"] - fitted["bias"]) <= CHECK_TOLERANCE
@@ -184,7 +191,7 @@ def same_model(shipped: dict, fitted: dict) -> bool:
 def model_record(weights: np.ndarray, bias: float, sources: list[str]) -> dict:
     counts = {source: sources.count(source) for source in sorted(set(sources))}
     return {
-        "evidence": list(EVIDENCE),
+        "inputs": list(INPUTS),
         "weights": [round(float(w), 6) for w in weights],
         "bias": round(bias, 6),
         "fitted_on": counts,
@@ -197,7 +204,7 @@ def main() -> int:
     args = parser.parse_args()
     chosen = training_set()
     sources = chosen.sources
-    x, y = evidence_matrix(chosen.pairs), np.array(chosen.labels, dtype=float)
+    x, y = input_matrix(chosen.pairs), np.array(chosen.labels, dtype=float)
     sample_weight = balanced_weights(sources)
     weights, bias = fit(x, y, sample_weight)
     record = model_record(weights, bias, sources)
@@ -216,9 +223,9 @@ def main() -> int:
         recall = np.mean([c.recall for c in counts])
         print(f"  {name:<10} {int(part.sum()):>5} pairs  {precision:.3f} / {recall:.3f}")
     print("weights:")
-    for name, weight in zip(EVIDENCE, weights):
-        print(f"  {name:<22} {weight:+.3f}")
-    print(f"  {'bias':<22} {bias:+.3f}")
+    for name, weight in zip(INPUTS, weights):
+        print(f"  {name:<30} {weight:+.3f}")
+    print(f"  {'bias':<30} {bias:+.3f}")
     MODEL_FILE.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_FILE.relative_to(PROJECT)}")
     return 0

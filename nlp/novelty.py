@@ -2,8 +2,9 @@
 
 Two developments are the same event when they agree on what happened, who did it, to what, and with what
 figures. :func:`evidence` measures each of these for a pair, from features computed once per development
-(:func:`features_of`), and a logistic model fitted to labelled pairs turns the measures into a probability
-(:func:`sameness`; ``benchmarks/fit_sameness.py`` fits it and says how well it does). The measures:
+(:func:`features_of`), and a logistic model fitted to labelled pairs turns the measures, and a few of their
+products (:data:`INTERACTIONS`), into a probability (:func:`sameness`; ``benchmarks/fit_sameness.py`` fits it
+and says how well it does). The measures:
 
 - the words about what and to what, aligned softly: the same stem, a WordNet synonym or hypernym
   (:mod:`nlp.word_relations`: "weapons" ~ "arms", "jets" ~ "aircraft", "turned down" ~ "rejected"), else the
@@ -98,6 +99,19 @@ EVIDENCE = (
     "word_replaced",  # nearly the same wording, with a word changed for one of another meaning
 )
 """What :func:`evidence` measures for a pair, in the order of the model's weights."""
+INTERACTIONS = (
+    ("events_agree", "doer_replaced"),  # the same act by another actor: "Kessia expelled…" / "Tarsa expelled…"
+    ("topic", "figures_contradict"),  # the same subject, another number: "to 67 by 2032" / "to 68 by 2040"
+    ("topic", "figures_agree"),  # agreement saturates: a shared figure adds less once the words agree,
+    ("actors", "figures_agree"),  # or the actors do, for near misses share all three
+    ("topic", "actors"),
+    ("events_agree", "actors"),  # the same kind of act counts for more between the same actors
+)
+"""Pairs of measures whose product the model weighs too, because one changes what the other tells. Chosen by
+forward selection on cross-validation over all 91 pairs (``benchmarks/fit_sameness.py``); all 91 together
+measure the same, these six are the ones that can be read."""
+INPUTS = EVIDENCE + tuple(f"{a} × {b}" for a, b in INTERACTIONS)
+"""What the model weighs: the measures, then their products in :data:`INTERACTIONS`."""
 UNEXPLAINED_BY = ("events_contradict", "opposites", "doer_replaced", "figures_contradict", "negation_differs")
 """The measures of a difference: word_replaced counts a changed word only when none of these is found."""
 
@@ -114,6 +128,9 @@ class DevelopmentFeatures:
     summary_vector: np.ndarray  # unit mean of all the content words' vectors (zero when none), for the pre-filter
     events: tuple[Event, ...]
     kinds: frozenset[str]  # the kinds the events are compared on
+    affirmed: frozenset[str]  # kinds of the events said to happen
+    denied: frozenset[str]  # kinds of the events said not to ("did not sign": sign)
+    denials: frozenset[str]  # kinds of the words that deny them ("refused to sign": refuse)
     planned: frozenset[str]  # kinds of events only offered, threatened or promised ("offered to buy": buy)
     event_senses: tuple[WordSenses, ...]  # one per event, of the word reporting it
     event_group: WordSenses  # the same for the event words
@@ -142,19 +159,25 @@ class Verdict:
 
 @dataclass(frozen=True)
 class SamenessModel:
-    """Logistic regression over :data:`EVIDENCE`: sameness is ``1 / (1 + exp(-(weights · evidence + bias)))``."""
+    """Logistic regression over :data:`INPUTS`: sameness is ``1 / (1 + exp(-(weights · inputs + bias)))``."""
 
     weights: np.ndarray
     bias: float
 
     @classmethod
     def from_json(cls, record: dict) -> SamenessModel:
-        if tuple(record["evidence"]) != EVIDENCE or len(record["weights"]) != len(EVIDENCE):
+        if tuple(record["inputs"]) != INPUTS or len(record["weights"]) != len(INPUTS):
             raise ValueError(f"{MODEL_FILE.name} was fitted to other evidence; run benchmarks/fit_sameness.py")
         return cls(np.array(record["weights"], dtype=float), float(record["bias"]))
 
     def probability(self, evidence: np.ndarray) -> float:
-        return 1.0 / (1.0 + math.exp(-(float(self.weights @ evidence) + self.bias)))
+        return 1.0 / (1.0 + math.exp(-(float(self.weights @ model_inputs(evidence)) + self.bias)))
+
+
+def model_inputs(evidence: np.ndarray) -> np.ndarray:
+    """The evidence of a pair (or of each pair, one per row) followed by the products in :data:`INTERACTIONS`."""
+    products = [evidence[..., EVIDENCE.index(a)] * evidence[..., EVIDENCE.index(b)] for a, b in INTERACTIONS]
+    return np.concatenate([evidence, np.stack(products, axis=-1)], axis=-1)
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +237,9 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 summary_vector=_unit(content_vectors.sum(axis=0)),
                 events=tuple(events),
                 kinds=frozenset(kind for event in events for kind in event.compared_kinds),
+                affirmed=frozenset(kind for event in events if not event.negated for kind in event.kinds),
+                denied=frozenset(kind for event in events if event.negated for kind in event.kinds),
+                denials=frozenset(event.denial for event in events if event.denial),
                 planned=_planned(words, events),
                 event_senses=event_senses,
                 event_group=event_group,
@@ -417,20 +443,22 @@ def _event_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> tuple[fl
 
 def _share_agreeing(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:
     """The share of ``a``'s event words with a kind or meaning that one of ``b``'s has."""
-    agreeing = sum(
-        1
-        for event, word in zip(a.events, a.event_senses)
-        if event.compared_kinds & b.kinds or agree(word, b.event_group)
-    )
+    agreeing = sum(1 for event, word in zip(a.events, a.event_senses) if _event_agrees(event, word, b))
     return agreeing / len(a.events)
 
 
+def _event_agrees(event: Event, word: WordSenses, other: DevelopmentFeatures) -> bool:
+    """Whether ``other`` reports ``event`` too, and says alike whether it happened: "called a strike" and
+    "called off the strike" share a kind but do not agree; "refused to sign" and "vetoed" do."""
+    if event.negated:
+        return bool(event.kinds & other.denied) or event.denial in other.affirmed
+    if event.kinds & (other.affirmed | other.denials):
+        return True
+    return not event.kinds & other.denied and agree(word, other.event_group)
+
+
 def _events_contradict(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
-    denied_a = {kind for event in a.events if event.negated for kind in event.kinds}
-    denied_b = {kind for event in b.events if event.negated for kind in event.kinds}
-    affirmed_a = {kind for event in a.events if not event.negated for kind in event.kinds}
-    affirmed_b = {kind for event in b.events if not event.negated for kind in event.kinds}
-    if (denied_a & affirmed_b - denied_b) or (denied_b & affirmed_a - denied_a):
+    if (a.denied & b.affirmed - b.denied) or (b.denied & a.affirmed - a.denied):
         return True
     only_a, only_b = a.kinds - b.kinds, b.kinds - a.kinds
     if any(frozenset((x, y)) in C.OPPOSED_EVENT_KINDS for x in only_a for y in only_b):

@@ -28,11 +28,11 @@ PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
 BLIND = frozenset({"blind2", "blind3"})
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but the blind ones): precision 0.789, recall 0.775. Cross-validated, the fit measures about the same,
+# (every part but the blind ones): precision 0.821, recall 0.827. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
 # blind parts, never used to choose a change, are measured by benchmarks/developments.py, not here.
-MIN_PRECISION = 0.77
-MIN_RECALL = 0.75
+MIN_PRECISION = 0.81
+MIN_RECALL = 0.81
 
 
 def development(text: str, actors=(), figures=()) -> Development:
@@ -76,7 +76,7 @@ def test_the_shipped_model_is_what_fitting_the_labelled_pairs_gives():
 
 def test_a_model_fitted_to_other_evidence_is_refused():
     with pytest.raises(ValueError, match="fit_sameness"):
-        SamenessModel.from_json({"evidence": ["topic"], "weights": [1.0], "bias": 0.0})
+        SamenessModel.from_json({"inputs": ["topic"], "weights": [1.0], "bias": 0.0})
 
 
 @pytest.mark.parametrize(
@@ -99,6 +99,9 @@ def test_a_model_fitted_to_other_evidence_is_refused():
         ("Harrow threatened to close the port", "Harrow closed the port", {"events_contradict": 1.0}),
         ("Tellis plans to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
         ("Valdoria proposed purchasing 40 jets", "Valdoria offered to buy 40 jets", {"events_contradict": 0.0}),
+        # A strike called and a strike called off share a kind of event, but do not agree on it.
+        ("Unions called a strike for Monday", "Unions called off the strike for Monday", {"events_agree": 0.0}),
+        ("Unions called off the strike", "The strike was cancelled", {"events_agree": 1.0}),
         # The offer is what was accepted, not an announcement of the ending.
         ("Nurses accepted the offer, ending the strike", "Nurses voted for the deal, ending the strike",
          {"events_contradict": 0.0}),
