@@ -48,6 +48,7 @@ from nlp.event_words import (
     is_content,
     is_name_part,
     is_passive,
+    negating_lexicon,
     stem,
     words_of,
 )
@@ -144,6 +145,7 @@ class DevelopmentFeatures:
     wording: str  # the text casefolded, spaces collapsed: wire copy run word for word by two outlets
     sequence: tuple[str, ...]  # the stems of all the words, in order, to align two wordings
     texts: tuple[str, ...]  # the words as written, to look up the meaning of a changed one
+    roots: tuple[str, ...]  # their roots, to tell a word of denial
     telling: tuple[bool, ...]  # per word: whether changing it can tell another event (not "in", "the", "bn")
 
 
@@ -254,6 +256,7 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 wording=" ".join(development.text.casefold().split()),
                 sequence=tuple(word.stem for word in words),
                 texts=tuple(texts),
+                roots=tuple(word.root for word in words),
                 telling=tuple(_is_telling(word, figure_stems) for word in words),
             )
         )
@@ -590,10 +593,18 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
         changed_a = [i for i in range(start_a, end_a) if a.telling[i] and a.sequence[i] not in b.mentioned]
         changed_b = [j for j in range(start_b, end_b) if b.telling[j] and b.sequence[j] not in a.mentioned]
         if changed_a and changed_b and not any(
-            agree_loosely(senses_in(a.texts, i), senses_in(b.texts, j)) for i in changed_a for j in changed_b
+            _mean_alike(a, i, b, j) for i in changed_a for j in changed_b
         ):
             return True
     return False
+
+
+def _mean_alike(a: DevelopmentFeatures, i: int, b: DevelopmentFeatures, j: int) -> bool:
+    """Whether ``a``'s word at ``i`` and ``b``'s at ``j`` may say one thing: related in WordNet, even loosely, or
+    both words of denial ("refused to sign" / "vetoed")."""
+    if (a.roots[i],) in negating_lexicon() and (b.roots[j],) in negating_lexicon():
+        return True
+    return agree_loosely(senses_in(a.texts, i), senses_in(b.texts, j))
 
 
 def _is_telling(word: Word, figure_stems: frozenset[str]) -> bool:
