@@ -350,6 +350,7 @@ MAX_EVENT_PHRASE_WORDS = 3
 # Irregular forms of the verbs above, so "bought" is "buy" without a lemmatiser.
 IRREGULAR_VERBS = {
     "bought": "buy", "sold": "sell", "got": "get", "gotten": "get", "gave": "give", "given": "give",
+    "sued": "sue", "suing": "sue",
     "lent": "lend", "paid": "pay", "repaid": "repay", "spent": "spend", "met": "meet", "held": "hold", "kept": "keep",
     "left": "leave", "won": "win", "lost": "lose", "rose": "rise", "risen": "rise", "fell": "fall",
     "fallen": "fall", "took": "take", "taken": "take", "sent": "send", "struck": "strike", "froze": "freeze",

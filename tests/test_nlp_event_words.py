@@ -29,6 +29,7 @@ def test_inflected_event_words_are_found():
         ("halted", ["end"]),
         ("deliveries", ["deliver"]),
     ]
+    assert [word for word, _, _ in events_in("Orbita sued Lumen, and Lumen is suing Vell")] == ["sued", "suing"]
 
 
 @pytest.mark.parametrize(
