@@ -359,19 +359,28 @@ def _same_figure(a: str, b: str) -> bool:
 
 def cluster_developments(developments: Sequence[Development]) -> list[list[int]]:
     """Groups of indexes into ``developments`` that report one event, in order of first appearance: a
-    development joins the group of the earlier one it repeats best, else starts a group of its own."""
+    development joins the earlier group it repeats best on average over the group's members, else starts a
+    group of its own. The average, not the closest member: a statement touching two events ("the beaten
+    finalist said her shoulder hurt") would otherwise join one group and be joined by the other's members,
+    chaining two events into one. A member too unlike it to be scored counts as a different event."""
     features = features_of_all(developments)
     summaries = _summary_matrix(features)
     group_of: list[int] = []
     groups: list[list[int]] = []
     for index, feature in enumerate(features):
-        best, _ = _best_match(feature, features, summaries[:index])
+        scores = {int(i): sameness(feature, features[i]) for i in _candidates(feature, summaries[:index])}
+        best, best_score = None, 0.0
+        for number in sorted({group_of[i] for i in scores}):
+            members = groups[number]
+            score = sum(scores.get(member, 0.0) for member in members) / len(members)
+            if score >= SAME_EVENT_THRESHOLD and score > best_score:
+                best, best_score = number, score
         if best is None:
             group_of.append(len(groups))
             groups.append([index])
         else:
-            group_of.append(group_of[best])
-            groups[group_of[best]].append(index)
+            group_of.append(best)
+            groups[best].append(index)
     return groups
 
 
@@ -386,20 +395,25 @@ def _best_match(
     features: DevelopmentFeatures, others: Sequence[DevelopmentFeatures], summaries: np.ndarray
 ) -> tuple[int | None, float]:
     """The index of the one of ``others`` (the first ``len(summaries)`` of them) that ``features`` repeats best,
-    with its sameness; scored only for the MAX_CANDIDATES most similar summaries past CANDIDATE_MIN_COSINE, so a
-    development costs the same against a hundred known ones as against thousands."""
-    if not len(summaries):
-        return None, 0.0
-    cosines = summaries @ features.summary_vector
-    candidates = np.flatnonzero(cosines >= CANDIDATE_MIN_COSINE)
-    if len(candidates) > MAX_CANDIDATES:
-        candidates = candidates[np.argsort(-cosines[candidates], kind="stable")[:MAX_CANDIDATES]]
+    with its sameness, among :func:`_candidates`."""
     best, best_score = None, 0.0
-    for index in sorted(int(candidate) for candidate in candidates):
+    for index in sorted(int(candidate) for candidate in _candidates(features, summaries)):
         score = sameness(features, others[index])
         if score >= SAME_EVENT_THRESHOLD and score > best_score:
             best, best_score = index, score
     return best, best_score
+
+
+def _candidates(features: DevelopmentFeatures, summaries: np.ndarray) -> np.ndarray:
+    """Indexes of the rows of ``summaries`` worth scoring against ``features``: the MAX_CANDIDATES most similar
+    past CANDIDATE_MIN_COSINE, so that a development costs the same against a hundred as against thousands."""
+    if not len(summaries):
+        return np.zeros(0, dtype=int)
+    cosines = summaries @ features.summary_vector
+    candidates = np.flatnonzero(cosines >= CANDIDATE_MIN_COSINE)
+    if len(candidates) > MAX_CANDIDATES:
+        candidates = candidates[np.argsort(-cosines[candidates], kind="stable")[:MAX_CANDIDATES]]
+    return candidates
 
 
 def _topic_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:

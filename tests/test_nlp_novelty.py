@@ -216,6 +216,24 @@ def test_three_outlets_reporting_one_event_make_one_group():
     assert cluster_developments(THREE_OUTLETS) == [[0, 2, 3], [1], [4]]
 
 
+def test_a_statement_close_to_one_member_of_a_group_but_not_the_rest_starts_its_own():
+    swap = development(
+        "Veldoria and Karskia agreed to swap 40 detainees held since the 2021 border clashes",
+        ["Veldoria", "Karskia"],
+        ["40", "2021"],
+    )
+    retold = development(
+        "A prisoner swap covering 40 people was agreed on Tuesday, according to a joint statement from both delegations",
+        figures=["40", "Tuesday"],
+    )
+    monitors = development(
+        "A joint ceasefire-monitoring body will be set up under a declaration both leaders signed on Tuesday",
+        figures=["Tuesday"],
+    )
+    assert same_event(swap, retold) and same_event(retold, monitors) and not same_event(swap, monitors)
+    assert cluster_developments([swap, retold, monitors]) == [[0, 1], [2]]
+
+
 def test_new_developments_are_matched_to_the_known_one_they_repeat():
     known = [THREE_OUTLETS[1], THREE_OUTLETS[0]]
     verdicts = group_developments([THREE_OUTLETS[3], THREE_OUTLETS[4]], known)
