@@ -14,6 +14,9 @@ from nlp import constants as C
 
 RELATIVE_TOLERANCE = 0.015
 """Two amounts within this fraction of each other are one figure written two ways (rounding)."""
+ROUNDED_FROM = 1000
+"""Whole numbers below this are not rounded by outlets: "66" and "67" are two figures, "1,400" and "1,410"
+may be one."""
 HEDGED_TOLERANCE = 0.25
 """The same when either is hedged: "more than a thousand" is "1,200", "over three-quarters" is "77%"."""
 DURATION_TOLERANCE = 0.05
@@ -45,12 +48,18 @@ class FigureValue:
         if isinstance(self.value, str) or isinstance(other.value, str):
             return self.value == other.value
         tolerance = RELATIVE_TOLERANCE
+        if _small_whole(self.value) and _small_whole(other.value) and self.unit != "hours":
+            tolerance = 0.0  # "66" and "67" are written exactly: no rounding makes one the other
         if self.hedged or other.hedged:
             tolerance = HEDGED_TOLERANCE
         elif self.unit == "hours":
             tolerance = DURATION_TOLERANCE
         larger = max(abs(self.value), abs(other.value))
         return abs(self.value - other.value) <= tolerance * larger
+
+
+def _small_whole(value: float) -> bool:
+    return float(value).is_integer() and abs(value) < ROUNDED_FROM
 
 
 def figure_values(text: str) -> list[FigureValue]:

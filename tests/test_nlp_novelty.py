@@ -180,6 +180,8 @@ def test_figures_written_differently_have_one_value(texts, value):
         ("an estimated $2bn", "two billion dollars", True),  # "an" is no "one" before digits
         ("at 4.5%", "4.75%", False),  # "at" is no hedge
         ("up to 300", "350", False),
+        ("1,400", "1,410", True),  # rounding
+        ("66", "67", False),  # but small whole numbers are written as they are
     ],
 )
 def test_hedged_and_rounded_figures(a, b, agree):
