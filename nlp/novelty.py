@@ -41,6 +41,7 @@ from nlp import constants as C
 from nlp.embeddings import embed, load_embeddings
 from nlp.event_words import (
     AMOUNT_WORDS,
+    SKIPPABLE_IN_PHRASE,
     Event,
     Word,
     canonical_key,
@@ -138,6 +139,8 @@ class DevelopmentFeatures:
     actors: tuple[frozenset[str], ...]  # keys each actor can be recognised by
     doers: frozenset[int]  # indexes into ``actors`` of those doing the (first) event, when that can be told
     parties: frozenset[int]  # indexes into ``actors`` of those it is done to or with
+    origins: frozenset[int]  # indexes into ``actors`` of those named after "from" ("moved from Olvar to…")
+    destinations: frozenset[int]  # after "to" or "into"
     mentioned: frozenset[str]  # stems of all the text's words: actors named only in the text, words changed
     figures: tuple[FigureValue, ...]
     words: WordSenses  # the topic and event words together, to rule out antonyms at once
@@ -224,6 +227,7 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
         content_vectors = vectors[start : start + len(content)]
         start += len(content)
         doers, parties = _roles(words, events, actors)
+        origins, destinations = _ends(words, actors)
         topic = [word for word, topical in zip(content, in_topic) if topical]
         texts = [word.text for word in words]
         topic_senses = tuple(senses_in(texts, word.position) for word in topic)
@@ -249,6 +253,8 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 actors=actors,
                 doers=doers,
                 parties=parties,
+                origins=origins,
+                destinations=destinations,
                 mentioned=frozenset(word.stem for word in words),
                 figures=tuple(value for text in development.figures for value in figure_values(text)),
                 negated=any(event.negated for event in events)
@@ -542,6 +548,22 @@ def _roles(
     return frozenset(doers), frozenset(parties)
 
 
+def _ends(words: list[Word], actors: tuple[frozenset[str], ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """The actors a move starts from and those it goes to: "defected from the New Dawn Movement to the Civic
+    Renewal Party"."""
+    origins, destinations = set(), set()
+    for index, keys in enumerate(actors):
+        position = _first_position(keys, words)
+        while position and words[position - 1].text.lower() in SKIPPABLE_IN_PHRASE:
+            position -= 1
+        before = words[position - 1].text.lower() if position else ""
+        if before == "from":
+            origins.add(index)
+        elif before in ("to", "into"):
+            destinations.add(index)
+    return frozenset(origins), frozenset(destinations)
+
+
 def _first_position(keys: frozenset[str], words: list[Word]) -> int | None:
     for word in words:
         if any(word.stem == key.split("_")[0] or word.stem == key for key in keys):
@@ -553,6 +575,8 @@ def _doer_relation(a: DevelopmentFeatures, b: DevelopmentFeatures) -> str:
     """ "same" when a doer is shared; "swapped" when each side's doers are the other side's parties (roles
     reversed); "replaced" when neither side names the other's doers (another actor did it);
     "unknown" otherwise, as when one side describes the doer instead of naming it ("Halden's mayor")."""
+    if _ends_reversed(a, b):
+        return "swapped"
     if not a.doers or not b.doers:
         return "unknown"
     doers_a = [a.actors[i] for i in a.doers]
@@ -568,6 +592,15 @@ def _doer_relation(a: DevelopmentFeatures, b: DevelopmentFeatures) -> str:
     if not a_named_in_b and not b_named_in_a:
         return "replaced"
     return "unknown"
+
+
+def _ends_reversed(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
+    """Whether one side's move goes where the other's comes from, and back ("from Olvar to Brinstead" /
+    "from Brinstead to Olvar")."""
+    def meet(x: frozenset[int], side_x: DevelopmentFeatures, y: frozenset[int], side_y: DevelopmentFeatures) -> bool:
+        return any(side_x.actors[i] & side_y.actors[j] for i in x for j in y)
+
+    return meet(a.origins, a, b.destinations, b) and meet(a.destinations, a, b.origins, b)
 
 
 def _parties_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:

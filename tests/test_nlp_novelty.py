@@ -97,6 +97,9 @@ def test_a_model_fitted_to_other_evidence_is_refused():
          {"word_replaced": 1.0}),
         ("The council voted to close the port", "The council decided to close the port", {"word_replaced": 0.0}),
         ("Harrow refused to sign the treaty", "Harrow vetoed the treaty", {"word_replaced": 0.0}),
+        # The same move the other way round.
+        ("Harrow moved from Valdoria to Marovia", "Harrow moved from Marovia to Valdoria", {"doer_replaced": 1.0}),
+        ("Harrow moved from Valdoria to Marovia", "Harrow moved to Marovia from Valdoria", {"doer_replaced": 0.0}),
         ("Harrow threatened to close the port", "Harrow closed the port", {"events_contradict": 1.0}),
         ("Tellis plans to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
         ("Valdoria proposed purchasing 40 jets", "Valdoria offered to buy 40 jets", {"events_contradict": 0.0}),
