@@ -33,6 +33,23 @@ def test_inflected_event_words_are_found():
 
 
 @pytest.mark.parametrize(
+    "headline, kind",
+    [
+        ("Ashgrove's first novel scoops fiction award", "elect"),  # won
+        ("Tarsen shutters Mollby factory", "close"),
+        ("Some 320,000 Corvane cars called back over airbag defect", "recall"),
+        ("Police quizzed the mayor for six hours", "investigate"),
+    ],
+)
+def test_headline_verbs_report_their_events(headline, kind):
+    assert any(kind in kinds for _, kinds, _ in events_in(headline))
+
+
+def test_pulling_the_plug_denies_what_follows():
+    assert [(word, negated) for word, _, negated in events_in("Mireth pulls the plug on the merger")] == [("merger", True)]
+
+
+@pytest.mark.parametrize(
     "text, event, negated",
     [
         ("Astley failed to sign the contract", "sign", True),
