@@ -202,7 +202,7 @@ EVENT_KINDS = {
     # Elections, offices and appointments
     "elect": "elect, re-elect, re-election, win, victory, beat, defeat, triumph, landslide, sweep, scoop, bag",
     "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out",
-    "survive": "survive, withstand",
+    "survive": "survive, withstand, beat back, see off",
     "run": "stand for, candidacy, candidate",
     "appoint": "appoint, appointment, name, nominate, nomination, promote, promotion, hire, install, choose, "
     "pick, swear in, take oath, take office, assume office, inaugurate, inauguration, take over as",
@@ -212,7 +212,7 @@ EVENT_KINDS = {
     "retire, retirement",
     "extend": "extend, extension, renew, renewal, stay on, remain in office, reappoint",
     # Laws and votes
-    "vote": "vote, referendum, ballot",
+    "vote": "vote, referendum, ballot, no confidence",
     "pass": "pass, adopt, enact, approve, approval, vote through, push through, sign into law, become law",
     "amend": "amend, amendment, revise, overhaul, reform",
     "join": "join, accede, accession, admit, membership",
@@ -350,7 +350,7 @@ MAX_EVENT_PHRASE_WORDS = 3
 # Irregular forms of the verbs above, so "bought" is "buy" without a lemmatiser.
 IRREGULAR_VERBS = {
     "bought": "buy", "sold": "sell", "got": "get", "gotten": "get", "gave": "give", "given": "give",
-    "sued": "sue", "suing": "sue",
+    "sued": "sue", "suing": "sue", "found": "find",
     "lent": "lend", "paid": "pay", "repaid": "repay", "spent": "spend", "met": "meet", "held": "hold", "kept": "keep",
     "left": "leave", "won": "win", "lost": "lose", "rose": "rise", "risen": "rise", "fell": "fall",
     "fallen": "fall", "took": "take", "taken": "take", "sent": "send", "struck": "strike", "froze": "freeze",

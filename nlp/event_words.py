@@ -23,6 +23,8 @@ PASSIVE_AUXILIARIES = frozenset("was were been being be is are".split())
 SKIPPABLE_IN_PHRASE = frozenset("the a an its their his her our".split())
 ATTRIBUTE_MARKERS = SKIPPABLE_IN_PHRASE | frozenset("this these those".split())
 """Words after which a participle describes a noun ("the proposed tax") rather than reports an event."""
+CLAUSE_OPENERS = frozenset("as after before when while because but since until which who that amid".split())
+"""Words after which a new clause, with its own subject, begins."""
 PARTICLES = frozenset("off out up down back away".split())
 """Words that make a verb of the participle before them ("the strike was called off")."""
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
@@ -231,8 +233,12 @@ def _longest_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, ..
 
 
 def _denies_earlier(words: list[Word], position: int, events: list[Event]) -> bool:
+    """ "The proposed tie-up between Osric and Lantern has been abandoned": a passive denial reaches back over
+    the words naming its subject, but not into another clause ("can be sold again as curbs are scrapped")."""
     passive = position > 0 and words[position - 1].text.lower() in PASSIVE_AUXILIARIES
-    return passive and bool(events) and position - events[-1].position <= 2 * C.NEGATION_REACH
+    if not passive or not events or position - events[-1].position > 2 * C.NEGATION_REACH:
+        return False
+    return not any(word.text.lower() in CLAUSE_OPENERS for word in words[events[-1].position + 1 : position])
 
 
 def _infinitive_follows(words: list[Word], position: int) -> bool:

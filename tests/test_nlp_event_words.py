@@ -39,6 +39,8 @@ def test_inflected_event_words_are_found():
         ("Tarsen shutters Mollby factory", "close"),
         ("Some 320,000 Corvane cars called back over airbag defect", "recall"),
         ("Police quizzed the mayor for six hours", "investigate"),
+        ("Ex-police chief Volk found not guilty", "acquit"),
+        ("Premier beats back a motion of no confidence", "survive"),
     ],
 )
 def test_headline_verbs_report_their_events(headline, kind):
@@ -83,3 +85,8 @@ def test_a_participle_describing_a_noun_reports_no_event(text, events):
 def test_a_passive_denial_reaches_its_subject_across_the_words_naming_it():
     found = events_in("The proposed tie-up between Osric Broadcasting and Lantern Media has been abandoned")
     assert [(word, negated) for word, _, negated in found] == [("tie-up", True)]
+
+
+def test_a_passive_denial_does_not_reach_into_another_clause():
+    found = events_in("Orlavian chicken can be sold in Kestria again as bird flu curbs are scrapped")
+    assert ("sold", False) in [(word, negated) for word, _, negated in found]
