@@ -151,6 +151,9 @@ class DevelopmentFeatures:
     sequence: tuple[str, ...]  # the stems of all the words, in order, to align two wordings
     texts: tuple[str, ...]  # the words as written, to look up the meaning of a changed one
     roots: tuple[str, ...]  # their roots, to tell a word of denial
+    possessive: tuple[bool, ...]  # per word: written with "'s", an owner ("Brenn's son")
+    done_to: tuple[bool, ...]  # per word: where what the first event is done to stands (after it, or before
+    # it when passive: "sentenced Brenn", "Brenn was sentenced")
     telling: tuple[bool, ...]  # per word: whether changing it can tell another event (not "in", "the", "bn")
 
 
@@ -254,6 +257,8 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 sequence=tuple(word.stem for word in words),
                 texts=tuple(texts),
                 roots=tuple(word.root for word in words),
+                possessive=tuple(word.possessive for word in words),
+                done_to=_done_to(words, events),
                 telling=tuple(_is_telling(word, reading.figure_stems) for word in words),
             )
         )
@@ -571,6 +576,15 @@ def _roles(
     return frozenset(doers), frozenset(parties)
 
 
+def _done_to(words: list[Word], events: list[Event]) -> tuple[bool, ...]:
+    if not events:
+        return (False,) * len(words)
+    event = events[0]
+    if is_passive(words, event):
+        return tuple(word.position < event.position for word in words)
+    return tuple(word.position > event.position for word in words)
+
+
 def _ends(words: list[Word], actors: tuple[frozenset[str], ...]) -> tuple[frozenset[int], frozenset[int]]:
     """The actors a move starts from and those it goes to: "defected from the New Dawn Movement to the Civic
     Renewal Party"."""
@@ -658,6 +672,10 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     if matcher.quick_ratio() < NEAR_COPY_RATIO or matcher.ratio() < NEAR_COPY_RATIO:
         return False
     for operation, start_a, end_a, start_b, end_b in matcher.get_opcodes():
+        if operation == "insert" and _relative_inserted(b, start_b, end_b, a, start_a):
+            return True
+        if operation == "delete" and _relative_inserted(a, start_a, end_a, b, start_b):
+            return True
         if operation != "replace":
             continue
         changed_a = [i for i in range(start_a, end_a) if a.telling[i] and a.sequence[i] not in b.mentioned]
@@ -667,6 +685,16 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
         ):
             return True
     return False
+
+
+def _relative_inserted(x: DevelopmentFeatures, start: int, end: int, y: DevelopmentFeatures, at: int) -> bool:
+    """Whether the words ``x`` has from ``start`` to ``end``, where ``y`` has none, make what is done to someone
+    named in both done to someone of theirs: "sentenced Brenn's son" / "sentenced Brenn". (Not when it is
+    done by them: "Valdoria's troops captured" is Valdoria capturing. Nor "the deputy of Ardis", as "the town
+    of Velitsa" is Velitsa.)"""
+    if not any(x.telling[i] for i in range(start, end)) or start == 0 or at == 0:
+        return False
+    return x.possessive[start - 1] and x.done_to[start - 1] and not y.possessive[at - 1]
 
 
 def _mean_alike(a: DevelopmentFeatures, i: int, b: DevelopmentFeatures, j: int) -> bool:

@@ -97,6 +97,10 @@ def test_a_model_fitted_to_other_evidence_is_refused():
          {"word_replaced": 1.0}),
         ("The council voted to close the port", "The council decided to close the port", {"word_replaced": 0.0}),
         ("Harrow refused to sign the treaty", "Harrow vetoed the treaty", {"word_replaced": 0.0}),
+        # Someone of the person named, not the person.
+        ("A court sentenced Harrow to six years", "A court sentenced Harrow's son to six years",
+         {"word_replaced": 1.0}),
+        ("Valdoria's troops captured the port", "Valdoria captured the port", {"word_replaced": 0.0}),
         # A "not" or "without" inside an event's words denies nothing.
         ("Harrow was found not guilty", "A court acquitted Harrow", {"negation_differs": 0.0}),
         ("Halden was left without power", "A blackout hit Halden", {"negation_differs": 0.0}),
