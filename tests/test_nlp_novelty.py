@@ -26,7 +26,7 @@ from nlp.novelty import (
 
 PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
-BLIND = frozenset({"blind2", "blind3"})
+BLIND = frozenset({"blind2", "blind3", "blind4"})
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
 # (every part but the blind ones): precision 0.822, recall 0.798. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
