@@ -672,9 +672,13 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     if matcher.quick_ratio() < NEAR_COPY_RATIO or matcher.ratio() < NEAR_COPY_RATIO:
         return False
     for operation, start_a, end_a, start_b, end_b in matcher.get_opcodes():
-        if operation == "insert" and _relative_inserted(b, start_b, end_b, a, start_a):
+        if operation == "insert" and (
+            _relative_inserted(b, start_b, end_b, a, start_a) or _event_inserted(b, start_b, end_b, a)
+        ):
             return True
-        if operation == "delete" and _relative_inserted(a, start_a, end_a, b, start_b):
+        if operation == "delete" and (
+            _relative_inserted(a, start_a, end_a, b, start_b) or _event_inserted(a, start_a, end_a, b)
+        ):
             return True
         if operation != "replace":
             continue
@@ -685,6 +689,30 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
         ):
             return True
     return False
+
+
+def _event_inserted(x: DevelopmentFeatures, start: int, end: int, y: DevelopmentFeatures) -> bool:
+    """Whether the words ``x`` has from ``start`` to ``end``, where ``y`` has none, report an event ``y`` does
+    not: "kidnapped in Zembara" / "kidnapped in Zembara freed after six weeks". A light verb before an event
+    noun, or a verb before another in "-ing", reports that event, not one of its own: "opened an investigation"
+    is "investigating", "kept trading" is "traded"."""
+    light = _light_verbs(x)
+    return any(
+        start <= event.position < end and event.position not in light and not _event_agrees(event, senses, y)
+        for event, senses in zip(x.events, x.event_senses)
+    )
+
+
+def _light_verbs(x: DevelopmentFeatures) -> set[int]:
+    """Positions of the event words that only carry the next one: "opened an investigation", "kept trading"."""
+    light = set()
+    for event, following in zip(x.events, x.events[1:]):
+        if all(x.texts[i].lower() in SKIPPABLE_IN_PHRASE for i in range(event.position + 1, following.position)):
+            light.add(event.position)
+    for event in x.events:
+        if event.position + 1 < len(x.texts) and x.texts[event.position + 1].endswith("ing"):
+            light.add(event.position)
+    return light
 
 
 def _relative_inserted(x: DevelopmentFeatures, start: int, end: int, y: DevelopmentFeatures, at: int) -> bool:

@@ -28,11 +28,11 @@ PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
 BLIND = frozenset({"blind2", "blind3", "blind4"})
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but the blind ones): precision 0.822, recall 0.798. Cross-validated, the fit measures about the same,
+# (every part but the blind ones): precision 0.833, recall 0.802. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
 # blind parts, never used to choose a change, are measured by benchmarks/developments.py, not here.
-MIN_PRECISION = 0.81
-MIN_RECALL = 0.79
+MIN_PRECISION = 0.82
+MIN_RECALL = 0.795
 
 
 def development(text: str, actors=(), figures=()) -> Development:
@@ -101,6 +101,11 @@ def test_a_model_fitted_to_other_evidence_is_refused():
         ("A court sentenced Harrow to six years", "A court sentenced Harrow's son to six years",
          {"word_replaced": 1.0}),
         ("Valdoria's troops captured the port", "Valdoria captured the port", {"word_replaced": 0.0}),
+        # One side adds an event to the same words: a later development.
+        ("Two aid workers were kidnapped in Marsa", "Two aid workers kidnapped in Marsa were freed",
+         {"word_replaced": 1.0}),
+        ("Prosecutors are investigating Harrow", "Prosecutors opened an investigation into Harrow",
+         {"word_replaced": 0.0}),
         # A "not" or "without" inside an event's words denies nothing.
         ("Harrow was found not guilty", "A court acquitted Harrow", {"negation_differs": 0.0}),
         ("Halden was left without power", "A blackout hit Halden", {"negation_differs": 0.0}),
