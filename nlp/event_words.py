@@ -176,7 +176,7 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
         elif phrase in negating and not (phrase in lexicon and not _infinitive_follows(words, position + length)):
             pending_negation = (negating[phrase], position, _negation_reach(word))
             used.update(range(position, position + length))
-        elif phrase in lexicon and length == 1 and _is_attributive(words, position, events):
+        elif phrase in lexicon and length == 1 and _is_attributive(words, position, used):
             pass  # "a planned strike": the strike is the event, "planned" only describes it
         elif phrase in lexicon:
             negated = pending_negation is not None and position - pending_negation[1] <= pending_negation[2] + length
@@ -196,19 +196,20 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
     return events, used
 
 
-def _is_attributive(words: list[Word], position: int, events: list[Event]) -> bool:
+def _is_attributive(words: list[Word], position: int, used: set[int]) -> bool:
     """A participle before the noun it describes ("a planned strike", "Caspenia's jailed leader", "pardoned
-    jailed journalist Kouro"): no event of the sentence, only what the thing is known by."""
+    jailed journalist Kouro", "called off its planned 48-hour strike"): no event of the sentence, only what the
+    thing is known by. ``used``: the positions of the event and denying words found so far."""
     if not words[position].text.endswith("ed") or position + 1 >= len(words):
         return False
     following = words[position + 1].text.lower()
-    if not following[:1].isalpha() or following in C.COMPARISON_STOPWORDS or following in PARTICLES:
+    if not following[:1].isalnum() or following in C.COMPARISON_STOPWORDS or following in PARTICLES:
         return False
     if position == 0:
         return True  # a headline's first word: "Jailed journalist freed"
     before = words[position - 1]
-    after_event = bool(events) and events[-1].position == position - 1
-    return before.text.lower() in ATTRIBUTE_MARKERS or before.possessive or before.text[:1].isdigit() or after_event
+    after_verb = position - 1 in used
+    return before.text.lower() in ATTRIBUTE_MARKERS or before.possessive or before.text[:1].isdigit() or after_verb
 
 
 def _negation_reach(word: Word) -> int:

@@ -71,6 +71,7 @@ def test_what_a_denial_reaches(text, event, negated):
     "text, events",
     [
         ("Pilots cancelled a planned strike", [("strike", True)]),
+        ("Unions call off planned 48-hour strike", [("strike", True)]),
         ("Zembia's president pardoned jailed journalist Ade Kouro", [("pardoned", False)]),
         ("Caspenia's jailed leader was freed", [("freed", False)]),
         ("Police arrested protesters in Halden", [("arrested", False)]),
