@@ -200,14 +200,15 @@ EVENT_KINDS = {
     "praise": "praise, hail, commend",
     "apologise": "apologise, apologize, apology",
     # Elections, offices and appointments
-    "elect": "elect, re-elect, re-election, win, victory, beat, defeat, triumph, landslide, sweep, scoop, bag",
+    "elect": "elect, re-elect, re-election, win, victory, beat, defeat, triumph, landslide, sweep, scoop, bag, "
+    "take home, take top prize, vote in",
     "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out",
     "survive": "survive, withstand, beat back, see off",
     "run": "stand for, candidacy, candidate",
     "appoint": "appoint, appointment, name, nominate, nomination, promote, promotion, hire, install, choose, "
     "pick, swear in, take oath, take office, assume office, inaugurate, inauguration, take over as",
     "dismiss": "dismiss, dismissal, sack, fire, oust, ouster, remove, removal, depose, topple, overthrow, "
-    "impeach, impeachment, force out, relieve",
+    "impeach, impeachment, force out, relieve, show door, part ways",
     "resign": "resign, resignation, step down, stand down, step aside, quit, leave, leave office, leave post, bow out, "
     "retire, retirement",
     "extend": "extend, extension, renew, renewal, stay on, remain in office, reappoint",
@@ -238,7 +239,7 @@ EVENT_KINDS = {
     "merge": "merge, merger, combine, tie-up",
     "invest": "invest, investment, inject, pour, spend",
     "receive": "receive, get, obtain, take delivery",
-    "deliver": "deliver, delivery, supply, ship, hand over",
+    "deliver": "deliver, delivery, supply, ship, hand over, extradite, extradition",
     "give": "give, grant, donate, pledge, award",
     "lend": "lend, loan",
     "borrow": "borrow",
@@ -267,7 +268,7 @@ EVENT_KINDS = {
     "deploy": "deploy, deployment, send, dispatch, station, mobilise, mobilize, reinforce",
     "ceasefire": "ceasefire, truce, armistice",
     "test": "test, test-fire",
-    "launch": "launch, fire",
+    "launch": "launch, fire, lift off, blast off",
     "intercept": "intercept, shoot down",
     # Disasters, weather and health
     "kill": "kill, death, die, dead, perish, drown, fatality, claim lives, gun down, shoot dead",
@@ -350,7 +351,7 @@ MAX_EVENT_PHRASE_WORDS = 3
 # Irregular forms of the verbs above, so "bought" is "buy" without a lemmatiser.
 IRREGULAR_VERBS = {
     "bought": "buy", "sold": "sell", "got": "get", "gotten": "get", "gave": "give", "given": "give",
-    "sued": "sue", "suing": "sue", "found": "find",
+    "sued": "sue", "suing": "sue", "found": "find", "shown": "show",
     "lent": "lend", "paid": "pay", "repaid": "repay", "spent": "spend", "met": "meet", "held": "hold", "kept": "keep",
     "left": "leave", "won": "win", "lost": "lose", "rose": "rise", "risen": "rise", "fell": "fall",
     "fallen": "fall", "took": "take", "taken": "take", "sent": "send", "struck": "strike", "froze": "freeze",

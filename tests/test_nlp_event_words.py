@@ -40,6 +40,10 @@ def test_inflected_event_words_are_found():
         ("Some 320,000 Corvane cars called back over airbag defect", "recall"),
         ("Police quizzed the mayor for six hours", "investigate"),
         ("Ex-police chief Volk found not guilty", "acquit"),
+        ("Kasko takes home this year's fiction award", "elect"),
+        ("Vandersee shown the door after winless run", "dismiss"),
+        ("Selka-1 lifts off", "launch"),
+        ("Gang leader Castellane extradited to Pellaria", "deliver"),  # handed over
         ("Premier beats back a motion of no confidence", "survive"),
     ],
 )
