@@ -151,7 +151,8 @@ NEGATORS = frozenset("not n't no never without neither nor".split())
 NEGATING_VERBS = {
     "refuse": "refuse", "decline": "refuse", "reject": "refuse", "rebuff": "refuse", "veto": "refuse",
     "turn down": "refuse", "rule out": "refuse", "vote down": "refuse", "block": "refuse", "resist": "refuse",
-    "deny": "deny", "dispute": "deny",
+    "deny": "deny", "dispute": "deny", "reject claim": "deny", "reject allegation": "deny",
+    "reject accusation": "deny", "reject report": "deny", "dismiss claim": "deny",
     "cancel": "cancel", "call off": "cancel", "abandon": "cancel", "scrap": "abolish", "drop": "cancel",
     "ditch": "cancel", "back out": "cancel", "pull plug on": "cancel", "withdraw from": "cancel", "cancellation": "cancel",
     "fail": "fail", "postpone": "delay", "delay": "delay", "defer": "delay", "put off": "delay",
@@ -182,7 +183,7 @@ EVENT_KINDS = {
     "permit, admit, welcome",
     "sign": "sign, seal, ink, conclude, finalise, finalize, ratify, ratification, reach agreement, reach deal, "
     "reach accord, strike deal, clinch, accord, pact, treaty",
-    "meet": "meet, meeting, talks, hold talks, host, summit, confer, negotiate, negotiation, sit down",
+    "meet": "meet, meeting, talks, hold talks, hold meeting, host, summit, confer, negotiate, negotiation, sit down",
     "visit": "visit, travel, trip, tour, attend, attendance, go to, fly to, arrive, arrival",
     "attend": "attend, attendance, take part, participate, participation, turn up, show up",
     "boycott": "boycott, skip, snub, shun, stay away, sit out",
@@ -288,10 +289,12 @@ EVENT_KINDS = {
     "start": "start, begin, resume, launch, kick off",
     "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up",
     "ban": "ban, bar, prohibit, prohibition, forbid, outlaw",
-    "unban": "lift ban, lift sanctions, lift embargo, lift curfew, lift restrictions",
+    "unban": "lift ban, lift sanctions, lift embargo, lift curfew, lift restrictions, end ban, end prohibition, "
+    "scrap ban, drop ban, remove ban",
     # Protest and labour
     "strike": "strike, walkout, walk out, stoppage, down tools, industrial action",
-    "protest": "protest, demonstrate, demonstration, march, rally, take to streets, picket, sit-in",
+    "protest": "protest, demonstrate, demonstration, march, rally, take to streets, picket, sit-in, block road, "
+    "block motorway, block highway, barricade",
     "disperse": "disperse, break up, crack down, crackdown, tear gas",
 }
 

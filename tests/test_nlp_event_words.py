@@ -5,10 +5,14 @@ import pytest
 from nlp.event_words import find_events, words_of
 
 
-def events_in(text: str) -> list[tuple[str, frozenset[str], bool]]:
+def denials_in(text: str) -> list[tuple[str, frozenset[str], bool, str]]:
     words = words_of(text)
     events, _ = find_events(words)
-    return [(words[event.position].text, event.kinds, event.negated) for event in events]
+    return [(words[event.position].text, event.kinds, event.negated, event.denial) for event in events]
+
+
+def events_in(text: str) -> list[tuple[str, frozenset[str], bool]]:
+    return [(word, kinds, negated) for word, kinds, negated, _ in denials_in(text)]
 
 
 @pytest.mark.parametrize(
@@ -44,11 +48,19 @@ def test_inflected_event_words_are_found():
         ("Vandersee shown the door after winless run", "dismiss"),
         ("Selka-1 lifts off", "launch"),
         ("Gang leader Castellane extradited to Pellaria", "deliver"),  # handed over
+        ("Vantoria is to end its prohibition on beef imports", "unban"),
+        ("Farmers barricaded roads into Marrowfield", "protest"),
         ("Premier beats back a motion of no confidence", "survive"),
     ],
 )
 def test_headline_verbs_report_their_events(headline, kind):
     assert any(kind in kinds for _, kinds, _ in events_in(headline))
+
+
+def test_rejecting_claims_is_a_denial():
+    assert [(word, negated, denial) for word, _, negated, denial in denials_in("Dask rejected claims he met Brim")] == [
+        ("met", True, "deny")
+    ]
 
 
 def test_pulling_the_plug_denies_what_follows():
