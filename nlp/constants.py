@@ -203,7 +203,7 @@ EVENT_KINDS = {
     # Elections, offices and appointments
     "elect": "elect, re-elect, re-election, win, victory, beat, defeat, triumph, landslide, sweep, scoop, bag, "
     "take home, take top prize, vote in",
-    "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out",
+    "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out, fall short",
     "survive": "survive, withstand, beat back, see off",
     "run": "stand for, candidacy, candidate",
     "appoint": "appoint, appointment, name, nominate, nomination, promote, promotion, hire, install, choose, "
@@ -223,7 +223,7 @@ EVENT_KINDS = {
     "charge": "charge, indict, indictment, prosecute, prosecution, sue, lawsuit, accuse, bring charges",
     "convict": "convict, conviction, sentence, jail, imprison, imprisonment, find guilty, guilty verdict",
     "acquit": "acquit, acquittal, clear, exonerate, find not guilty",
-    "overturn": "overturn, strike down, quash, annul, invalidate, rule unconstitutional, reverse",
+    "overturn": "overturn, strike down, quash, annul, invalidate, rule unconstitutional, reverse, void",
     "uphold": "uphold, affirm, dismiss appeal",
     "appeal": "appeal",
     "investigate": "investigate, investigation, probe, inquiry, examine, quiz, grill, interrogate",
@@ -283,6 +283,7 @@ EVENT_KINDS = {
     "restore": "restore, reinstate, reconnect",
     "vaccinate": "vaccinate, vaccination, immunise, immunize, inoculate",
     # Places, plants and services
+    "record": "break record, smash record, set record, world record, record time, global best, world best",
     "build": "build, construct, construction",
     "open": "open, reopen, reopening, inaugurate",
     "close": "close, closure, shut, shutdown, shut down, cut off, seal off, shutter",

@@ -50,6 +50,9 @@ def test_inflected_event_words_are_found():
         ("Gang leader Castellane extradited to Pellaria", "deliver"),  # handed over
         ("Vantoria is to end its prohibition on beef imports", "unban"),
         ("Farmers barricaded roads into Marrowfield", "protest"),
+        ("Concord Party falls short of majority", "lose"),
+        ("Top judges void police powers to search phones", "overturn"),
+        ("Elvanti smashes 200m global best", "record"),
         ("Premier beats back a motion of no confidence", "survive"),
     ],
 )
