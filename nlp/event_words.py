@@ -102,6 +102,12 @@ def negating_lexicon() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1)
+def known_phrases() -> frozenset[tuple[str, ...]]:
+    """Every event and denying phrase, looked up word by word while reading a text."""
+    return frozenset(event_lexicon()) | frozenset(negating_lexicon())
+
+
+@lru_cache(maxsize=1)
 def alias_stems() -> dict[str, str]:
     """Stem of an alias ("kyiv", "american") → stem standing for what it names ("ukrain", "united_states")."""
     return {stem(alias) if " " not in alias else alias: canonical_key(name) for alias, name in C.PLACE_ALIASES.items()}
@@ -166,7 +172,7 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
         if position > 0 and word.text[:1].isupper():
             phrase, length = (), 0  # a name ("March", "Summit Hotel"), not an event word
         else:
-            phrase, length = _longest_phrase(words, position, lexicon.keys() | negating.keys())
+            phrase, length = _longest_phrase(words, position, known_phrases())
         if word.text.lower() in C.NEGATORS and not (phrase in lexicon and length > 1):
             pending_negation = ("", position, _negation_reach(word))  # "not", but not "without power"
         elif phrase in negating and _denies_earlier(words, position, events):

@@ -184,10 +184,14 @@ class SamenessModel:
         return 1.0 / (1.0 + math.exp(-(float(self.weights @ model_inputs(evidence)) + self.bias)))
 
 
+_FACTORS = tuple(np.array([EVIDENCE.index(pair[side]) for pair in INTERACTIONS]) for side in (0, 1))
+"""The indexes into the evidence of each product's two factors."""
+
+
 def model_inputs(evidence: np.ndarray) -> np.ndarray:
     """The evidence of a pair (or of each pair, one per row) followed by the products in :data:`INTERACTIONS`."""
-    products = [evidence[..., EVIDENCE.index(a)] * evidence[..., EVIDENCE.index(b)] for a, b in INTERACTIONS]
-    return np.concatenate([evidence, np.stack(products, axis=-1)], axis=-1)
+    left, right = _FACTORS
+    return np.concatenate([evidence, evidence[..., left] * evidence[..., right]], axis=-1)
 
 
 @lru_cache(maxsize=1)
