@@ -163,6 +163,9 @@ NEGATING_VERBS = {
 # How many words may stand between a negating word and the event word it denies
 # ("denied that Caspenian troops had crossed").
 NEGATION_REACH = 5
+# How far back a passive denial reaches its subject, over the words naming it ("The proposed tie-up between Osric
+# Broadcasting and Lantern Media has been abandoned").
+PASSIVE_DENIAL_REACH = 2 * NEGATION_REACH
 # Prepositions that deny only what follows them closely ("left without signing", "voted against lowering"),
 # not the sentence's main verb ("Even without their striker, Valmont won"; "the case against Orbita was
 # settled").

@@ -243,7 +243,7 @@ def _denies_earlier(words: list[Word], position: int, events: list[Event]) -> bo
     """ "The proposed tie-up between Osric and Lantern has been abandoned": a passive denial reaches back over
     the words naming its subject, but not into another clause ("can be sold again as curbs are scrapped")."""
     passive = position > 0 and words[position - 1].text.lower() in PASSIVE_AUXILIARIES
-    if not passive or not events or position - events[-1].position > 2 * C.NEGATION_REACH:
+    if not passive or not events or position - events[-1].position > C.PASSIVE_DENIAL_REACH:
         return False
     return not any(word.text.lower() in CLAUSE_OPENERS for word in words[events[-1].position + 1 : position])
 

@@ -18,8 +18,10 @@ and says how well it does). The measures:
 - the figures, normalised (:mod:`nlp.figure_values`): the same amount is evidence for, a different amount of
   the same unit evidence against;
 - the wording: two statements told in nearly the same words, but with a word in one place that differs and
-  shares no meaning with its counterpart ("performed a hand transplant" / "a face transplant"), tell two
-  events. Outlets retelling one event either reword it more than that or change only words of the same meaning.
+  shares no meaning with its counterpart ("performed a hand transplant" / "a face transplant"), or with an
+  event or a relative added ("kidnapped in Marsa" / "…were freed", "sentenced Brenn" / "sentenced Brenn's
+  son"), tell two events. Outlets retelling one event either reword it more than that or change only words of
+  the same meaning.
 
 :func:`group_developments` compares new developments with known ones; :func:`cluster_developments` groups a
 batch among itself. Both first pick candidates with one matrix product over all pairs, then score only those.
