@@ -339,7 +339,9 @@ def evidence(a: DevelopmentFeatures, b: DevelopmentFeatures) -> np.ndarray:
 def evidence_by_name(a: DevelopmentFeatures, b: DevelopmentFeatures) -> dict[str, float]:
     doers = _doer_relation(a, b)
     agreement, contradict = _event_agreement(a, b)
-    other_side = doers == "swapped" and _kinds_pair(a.kinds, b.kinds, C.CONVERSE_EVENT_KINDS)
+    other_side = _kinds_pair(a.kinds, b.kinds, C.CONVERSE_EVENT_KINDS) and (
+        doers == "swapped" or _doer_at_other_end(a, b) or _doer_at_other_end(b, a)
+    )
     symmetric = bool(a.kinds & b.kinds & C.SYMMETRIC_EVENT_KINDS)
     actors = _actor_agreement(a, b)
     figures_agree, figures_contradict = _figure_agreement(a.figures, b.figures)
@@ -635,6 +637,13 @@ def _doer_relation(a: DevelopmentFeatures, b: DevelopmentFeatures) -> str:
     if not a_named_in_b and not b_named_in_a:
         return "replaced"
     return "unknown"
+
+
+def _doer_at_other_end(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
+    """Whether who does ``a`` is where ``b``'s event comes from or goes to, and does not do it: "Halvorsen agreed
+    to buy Pellico" / "Pellico is to be sold to Halvorsen"."""
+    ends = b.origins | b.destinations
+    return any(a.actors[i] & b.actors[j] for i in a.doers for j in ends if j not in b.doers)
 
 
 def _ends_reversed(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:

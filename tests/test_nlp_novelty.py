@@ -110,6 +110,9 @@ def test_a_model_fitted_to_other_evidence_is_refused():
         ("Harrow was found not guilty", "A court acquitted Harrow", {"negation_differs": 0.0}),
         ("Halden was left without power", "A blackout hit Halden", {"negation_differs": 0.0}),
         ("Harrow did not sign the treaty", "Harrow signed the treaty", {"negation_differs": 1.0}),
+        # One deal told by each side: who buys is where the sale goes.
+        ("Valdoria agreed to buy Marovia's grain", "Marovia's grain is to be sold to Valdoria",
+         {"told_from_other_side": 1.0, "events_contradict": 0.0}),
         # The same move the other way round.
         ("Harrow moved from Valdoria to Marovia", "Harrow moved from Marovia to Valdoria", {"doer_replaced": 1.0}),
         ("Harrow moved from Valdoria to Marovia", "Harrow moved to Marovia from Valdoria", {"doer_replaced": 0.0}),
