@@ -152,8 +152,8 @@ class DevelopmentFeatures:
     wording: str  # the text casefolded, spaces collapsed: wire copy run word for word by two outlets
     sequence: tuple[str, ...]  # the stems of all the words, in order, to align two wordings
     texts: tuple[str, ...]  # the words as written, to look up the meaning of a changed one
-    roots: tuple[str, ...]  # their roots, to tell a word of denial
-    possessive: tuple[bool, ...]  # per word: written with "'s", an owner ("Brenn's son")
+    tokens: tuple[Word, ...]  # the words as read: a word of denial by its root, an owner by its "'s"
+    carriers: frozenset[int]  # positions of event words that only carry the next event (:func:`_carriers`)
     done_to: tuple[bool, ...]  # per word: where what the first event is done to stands (after it, or before
     # it when passive: "sentenced Brenn", "Brenn was sentenced")
     telling: tuple[bool, ...]  # per word: whether changing it can tell another event (not "in", "the", "bn")
@@ -262,8 +262,8 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 wording=" ".join(development.text.casefold().split()),
                 sequence=tuple(word.stem for word in words),
                 texts=tuple(texts),
-                roots=tuple(word.root for word in words),
-                possessive=tuple(word.possessive for word in words),
+                tokens=tuple(words),
+                carriers=_carriers(words, events),
                 done_to=_done_to(words, events),
                 telling=tuple(_is_telling(word, reading.figure_stems) for word in words),
             )
@@ -624,16 +624,12 @@ def _doer_relation(a: DevelopmentFeatures, b: DevelopmentFeatures) -> str:
         return "swapped"
     if not a.doers or not b.doers:
         return "unknown"
-    doers_a = [a.actors[i] for i in a.doers]
-    doers_b = [b.actors[i] for i in b.doers]
-    if any(x & y for x in doers_a for y in doers_b):
+    if _name_one(a, a.doers, b, b.doers):
         return "same"
-    a_party_in_b = any(keys & b.actors[i] for keys in doers_a for i in b.parties)
-    b_party_in_a = any(keys & a.actors[i] for keys in doers_b for i in a.parties)
-    if a_party_in_b and b_party_in_a:
+    if _name_one(a, a.doers, b, b.parties) and _name_one(b, b.doers, a, a.parties):
         return "swapped"
-    a_named_in_b = any(_names(keys, b) for keys in doers_a)
-    b_named_in_a = any(_names(keys, a) for keys in doers_b)
+    a_named_in_b = any(_names(a.actors[i], b) for i in a.doers)
+    b_named_in_a = any(_names(b.actors[i], a) for i in b.doers)
     if not a_named_in_b and not b_named_in_a:
         return "replaced"
     return "unknown"
@@ -642,17 +638,18 @@ def _doer_relation(a: DevelopmentFeatures, b: DevelopmentFeatures) -> str:
 def _doer_at_other_end(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     """Whether who does ``a`` is where ``b``'s event comes from or goes to, and does not do it: "Halvorsen agreed
     to buy Pellico" / "Pellico is to be sold to Halvorsen"."""
-    ends = b.origins | b.destinations
-    return any(a.actors[i] & b.actors[j] for i in a.doers for j in ends if j not in b.doers)
+    return _name_one(a, a.doers, b, (b.origins | b.destinations) - b.doers)
 
 
 def _ends_reversed(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     """Whether one side's move goes where the other's comes from, and back ("from Olvar to Brinstead" /
     "from Brinstead to Olvar")."""
-    def meet(x: frozenset[int], side_x: DevelopmentFeatures, y: frozenset[int], side_y: DevelopmentFeatures) -> bool:
-        return any(side_x.actors[i] & side_y.actors[j] for i in x for j in y)
+    return _name_one(a, a.origins, b, b.destinations) and _name_one(a, a.destinations, b, b.origins)
 
-    return meet(a.origins, a, b.destinations, b) and meet(a.destinations, a, b.origins, b)
+
+def _name_one(a: DevelopmentFeatures, of_a: frozenset[int], b: DevelopmentFeatures, of_b: frozenset[int]) -> bool:
+    """Whether one of ``a``'s actors at indexes ``of_a`` is one of ``b``'s at ``of_b``."""
+    return any(a.actors[i] & b.actors[j] for i in of_a for j in of_b)
 
 
 def _parties_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
@@ -711,23 +708,22 @@ def _event_inserted(x: DevelopmentFeatures, start: int, end: int, y: Development
     not: "kidnapped in Zembara" / "kidnapped in Zembara freed after six weeks". A light verb before an event
     noun, or a verb before another in "-ing", reports that event, not one of its own: "opened an investigation"
     is "investigating", "kept trading" is "traded"."""
-    light = _light_verbs(x)
     return any(
-        start <= event.position < end and event.position not in light and not _event_agrees(event, senses, y)
+        start <= event.position < end and event.position not in x.carriers and not _event_agrees(event, senses, y)
         for event, senses in zip(x.events, x.event_senses)
     )
 
 
-def _light_verbs(x: DevelopmentFeatures) -> set[int]:
+def _carriers(words: list[Word], events: list[Event]) -> frozenset[int]:
     """Positions of the event words that only carry the next one: "opened an investigation", "kept trading"."""
-    light = set()
-    for event, following in zip(x.events, x.events[1:]):
-        if all(x.texts[i].lower() in SKIPPABLE_IN_PHRASE for i in range(event.position + 1, following.position)):
-            light.add(event.position)
-    for event in x.events:
-        if event.position + 1 < len(x.texts) and x.texts[event.position + 1].endswith("ing"):
-            light.add(event.position)
-    return light
+    carriers = set()
+    for event, following in zip(events, events[1:]):
+        if all(words[i].text.lower() in SKIPPABLE_IN_PHRASE for i in range(event.position + 1, following.position)):
+            carriers.add(event.position)
+    for event in events:
+        if event.position + 1 < len(words) and words[event.position + 1].text.endswith("ing"):
+            carriers.add(event.position)
+    return frozenset(carriers)
 
 
 def _relative_inserted(x: DevelopmentFeatures, start: int, end: int, y: DevelopmentFeatures, at: int) -> bool:
@@ -737,13 +733,13 @@ def _relative_inserted(x: DevelopmentFeatures, start: int, end: int, y: Developm
     of Velitsa" is Velitsa.)"""
     if not any(x.telling[i] for i in range(start, end)) or start == 0 or at == 0:
         return False
-    return x.possessive[start - 1] and x.done_to[start - 1] and not y.possessive[at - 1]
+    return x.tokens[start - 1].possessive and x.done_to[start - 1] and not y.tokens[at - 1].possessive
 
 
 def _mean_alike(a: DevelopmentFeatures, i: int, b: DevelopmentFeatures, j: int) -> bool:
     """Whether ``a``'s word at ``i`` and ``b``'s at ``j`` may say one thing: related in WordNet, even loosely, or
     both words of denial ("refused to sign" / "vetoed")."""
-    if (a.roots[i],) in negating_lexicon() and (b.roots[j],) in negating_lexicon():
+    if (a.tokens[i].root,) in negating_lexicon() and (b.tokens[j].root,) in negating_lexicon():
         return True
     return agree_loosely(senses_in(a.texts, i), senses_in(b.texts, j))
 
