@@ -41,7 +41,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_PAIRS = PROJECT / "tests" / "fixtures" / "development_pairs.jsonl"
 STORIES = PROJECT / "tests" / "fixtures" / "development_stories.jsonl"
 PARTS = (
-    "tune", "held_out", "fresh", "blind_seen", "train2", "train3", "train4", "train5", "blind", "blind2", "blind3", "blind4"
+    "tune", "held_out", "fresh", "blind_seen", "train2", "train3", "train4", "train5",
+    "blind", "blind2", "blind3", "blind4",
 )
 BLIND = frozenset({"blind2", "blind3", "blind4"})
 """The parts never fitted to, whose errors are not listed by default (see the module docstring)."""

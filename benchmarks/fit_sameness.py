@@ -5,8 +5,8 @@
 Trains on every part of tests/fixtures/development_pairs.jsonl except "blind2", "blind3" and "blind4", kept
 for measuring; on the pairs inside tests/fixtures/development_stories.jsonl (statements of running stories,
 several outlets per event: two statements of one event are a repeat, of two events in one story are not); and
-on each story statement paired with itself ("copies"). Prints the cross-validated precision and recall (folds keep each
-story whole), then writes nlp/sameness_model.json. With --check, it writes nothing and exits 1 when the file
+on each story statement paired with itself ("copies"). Prints the cross-validated precision and recall (folds
+keep each story whole), then writes nlp/sameness_model.json. With --check, it writes nothing and exits 1 when the file
 differs from what the fit gives (the test suite runs this).
 
 The fit is L2-regularised logistic regression by Newton's method, with each weight held to the sign its

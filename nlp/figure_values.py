@@ -123,7 +123,7 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
     if number is None:
         return None
     rest = words[position:]
-    if words[:position] in (["a"], ["an"]) and _duration_hours(rest) is None and rest[:1] not in (["third"], ["quarter"]):
+    if words[:position] in (["a"], ["an"]) and _duration_hours(rest) is None and _fraction_percent(1, rest) is None:
         return None  # "a deal", but "a decade" is ten years and "a third" a share
     return number, rest
 

@@ -175,7 +175,10 @@ def test_a_different_event_with_the_same_words_is_not():
         (["half an hour", "a half-hour", "30 minutes"], FigureValue("hours", 0.5)),
         (["four and a half thousand", "4,500"], FigureValue("count", 4500.0)),
         (["half a billion euros", "€500m", "0.5bn euros"], FigureValue("money:eur", 5e8)),
-        (["50 basis points", "half a point", "half a percentage point", "0.5 percentage points"], FigureValue("points", 0.5)),
+        (
+            ["50 basis points", "half a point", "half a percentage point", "0.5 percentage points"],
+            FigureValue("points", 0.5),
+        ),
         (["over three-quarters", "77%"], FigureValue("percent", 77.0)),
         (["a third", "33.3 per cent"], FigureValue("percent", 33.3)),
         (["below 5 percent", "4.8%"], FigureValue("percent", 4.8)),
@@ -244,7 +247,8 @@ def test_a_statement_close_to_one_member_of_a_group_but_not_the_rest_starts_its_
         ["40", "2021"],
     )
     retold = development(
-        "A prisoner swap covering 40 people was agreed on Tuesday, according to a joint statement from both delegations",
+        "A prisoner swap covering 40 people was agreed on Tuesday, "
+        "according to a joint statement from both delegations",
         figures=["40", "Tuesday"],
     )
     monitors = development(
