@@ -52,10 +52,10 @@ TIMING_ROUNDS = 20
 sys.path.insert(0, str(PROJECT))
 
 from nlp.model import Development, Span  # noqa: E402  (needs the project on the path)
+from nlp.development_features import features_of_all  # noqa: E402
 from nlp.novelty import (  # noqa: E402
     SAME_EVENT_THRESHOLD,
     cluster_developments,
-    features_of_all,
     group_developments,
     load_resources,
     sameness,

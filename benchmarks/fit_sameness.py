@@ -38,7 +38,8 @@ from benchmarks.developments import (  # noqa: E402
     story_statements,
 )
 from nlp.model import Development  # noqa: E402
-from nlp.novelty import INPUTS, MODEL_FILE, SAME_EVENT_THRESHOLD, evidence, model_inputs  # noqa: E402
+from nlp.evidence import evidence  # noqa: E402
+from nlp.novelty import INPUTS, MODEL_FILE, SAME_EVENT_THRESHOLD, model_inputs  # noqa: E402
 
 REGULARISATION = 1.0
 """L2 penalty on the weights (not the bias): with some 1,000 pairs' worth of weight, enough to keep collinear

@@ -125,8 +125,8 @@ RE_DATE_EVIDENCE = re.compile(
 RE_DURATION_UNIT = re.compile(r"\b(year|month|week|day|hour|minute|decade|centur)", re.IGNORECASE)
 RE_WORD = re.compile(r"[A-Za-z]")
 
-# --- Comparing developments (nlp/novelty.py) ---------------------------------------------------------------
-# Event words are written as lemmas; novelty.py stems them with the same function it applies to texts.
+# --- Comparing developments (nlp/development_features.py, nlp/evidence.py) -------------------------------------
+# Event words are written as lemmas; the comparison stems them with the same function it applies to texts.
 
 # Words that carry no event, actor or figure: left out of the words two developments are compared on.
 COMPARISON_STOPWORDS = frozenset(

@@ -72,3 +72,8 @@ def statement_by(speaker: Speaker | None, words: str, kind: Kind = Kind.DIRECT) 
 
 def speaker_named(name: str | None, mention: str | None = None, title: str | None = None) -> Speaker:
     return Speaker(Span(0, 0, mention or name or ""), name, title, EntityKind.PERSON if name else None)
+
+
+def development(text: str, actors=(), figures=()) -> Development:
+    """A development that is the whole of ``text``."""
+    return Development(text, tuple(actors), tuple(figures), Span(0, len(text), text))

@@ -1,0 +1,67 @@
+"""The measures of a pair of developments: each says what its name says, on pairs made to show it."""
+
+import pytest
+
+from nlp.development_features import features_of
+from nlp.evidence import EVIDENCE, evidence, evidence_by_name
+from tests.factories import development
+
+
+@pytest.mark.parametrize(
+    "a, b, measures",
+    [
+        ("Prices rose 3% in Halden", "Prices fell 3% in Halden", {"opposites": 1.0, "figures_agree": 1.0}),
+        ("Valdoria bought 40 jets", "Valdoria purchased 40 aircraft", {"opposites": 0.0, "topic": 1.0}),
+        ("Valdoria expelled two diplomats", "Marovia expelled two diplomats", {"doer_replaced": 1.0}),
+        ("Harrow signed the treaty", "Harrow did not sign the treaty", {"negation_differs": 1.0}),
+        ("Rates rose to 4.5%", "Rates rose to 4.75%", {"figures_contradict": 1.0, "figures_agree": 0.0}),
+        ("Surgeons in Halden performed a hand transplant", "Surgeons in Halden performed a face transplant",
+         {"word_replaced": 1.0}),
+        # Told already by another measure (the figures), a changed word is not counted twice.
+        ("Rates in Halden rose to 4.5% in May", "Rates in Halden rose to 4.75% in June", {"word_replaced": 0.0}),
+        ("Harrow resigned on Tuesday in Halden", "Harrow stepped down on Tuesday at Halden", {"word_replaced": 0.0}),
+        ("Valdoria bought 40 jets", "Valdoria purchased 40 aircraft", {"word_replaced": 0.0}),
+        ("Brightwell will cut 1,400 jobs in Ostrand", "Brightwell will create 1,400 jobs in Ostrand",
+         {"word_replaced": 1.0}),
+        ("The council voted to close the port", "The council decided to close the port", {"word_replaced": 0.0}),
+        ("Harrow refused to sign the treaty", "Harrow vetoed the treaty", {"word_replaced": 0.0}),
+        # Someone of the person named, not the person.
+        ("A court sentenced Harrow to six years", "A court sentenced Harrow's son to six years",
+         {"word_replaced": 1.0}),
+        ("Valdoria's troops captured the port", "Valdoria captured the port", {"word_replaced": 0.0}),
+        # One side adds an event to the same words: a later development.
+        ("Two aid workers were kidnapped in Marsa", "Two aid workers kidnapped in Marsa were freed",
+         {"word_replaced": 1.0}),
+        ("Prosecutors are investigating Harrow", "Prosecutors opened an investigation into Harrow",
+         {"word_replaced": 0.0}),
+        # A "not" or "without" inside an event's words denies nothing.
+        ("Harrow was found not guilty", "A court acquitted Harrow", {"negation_differs": 0.0}),
+        ("Halden was left without power", "A blackout hit Halden", {"negation_differs": 0.0}),
+        ("Harrow did not sign the treaty", "Harrow signed the treaty", {"negation_differs": 1.0}),
+        # One deal told by each side: who buys is where the sale goes.
+        ("Valdoria agreed to buy Marovia's grain", "Marovia's grain is to be sold to Valdoria",
+         {"told_from_other_side": 1.0, "events_contradict": 0.0}),
+        # The same move the other way round.
+        ("Harrow moved from Valdoria to Marovia", "Harrow moved from Marovia to Valdoria", {"doer_replaced": 1.0}),
+        ("Harrow moved from Valdoria to Marovia", "Harrow moved to Marovia from Valdoria", {"doer_replaced": 0.0}),
+        ("Harrow threatened to close the port", "Harrow closed the port", {"events_contradict": 1.0}),
+        ("Tellis plans to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
+        ("Valdoria proposed purchasing 40 jets", "Valdoria offered to buy 40 jets", {"events_contradict": 0.0}),
+        # A strike called and a strike called off share a kind of event, but do not agree on it.
+        ("Unions called a strike for Monday", "Unions called off the strike for Monday", {"events_agree": 0.0}),
+        ("Unions called off the strike", "The strike was cancelled", {"events_agree": 1.0}),
+        # The offer is what was accepted, not an announcement of the ending.
+        ("Nurses accepted the offer, ending the strike", "Nurses voted for the deal, ending the strike",
+         {"events_contradict": 0.0}),
+    ],
+)
+def test_evidence_measures_what_its_names_say(a, b, measures):
+    actors_of = {"Valdoria": ["Valdoria"], "Marovia": ["Marovia"], "Harrow": ["Harrow"]}
+    figures = [figure for figure in ("3%", "40", "4.5%", "4.75%", "two") if figure in a or figure in b]
+
+    def made(text):
+        return development(text, [name for name in actors_of if name in text], [f for f in figures if f in text])
+
+    found = evidence_by_name(features_of(made(a)), features_of(made(b)))
+    assert {name: found[name] for name in measures} == measures
+    assert list(evidence(features_of(made(a)), features_of(made(b)))) == [found[name] for name in EVIDENCE]
