@@ -161,6 +161,11 @@ NEGATING_VERBS = {
     "against": "oppose", "oppose": "oppose",
 }
 
+# Kinds of the verbs above that say, even with no event word after them, that something did not happen or was
+# refused: "rejected claims that its warplanes violated the airspace". (Not "cancel" or "abolish": "scrapped
+# tuition fees" reports an event of its own.)
+DENYING_KINDS = frozenset("deny refuse fail".split())
+
 # How many words may stand between a negating word and the event word it denies
 # ("denied that Caspenian troops had crossed").
 NEGATION_REACH = 5
@@ -222,7 +227,7 @@ EVENT_KINDS = {
     "pass": "pass, adopt, enact, approve, approval, vote through, push through, sign into law, become law",
     "amend": "amend, amendment, revise, overhaul, reform",
     "join": "join, accede, accession, admit, membership",
-    "leave": "leave, exit, quit, pull out of, secede",
+    "leave": "leave, exit, quit, pull out of, secede, withdraw, withdrawal",
     # Courts and police
     "charge": "charge, indict, indictment, prosecute, prosecution, sue, lawsuit, accuse, bring charges",
     "convict": "convict, conviction, sentence, jail, imprison, imprisonment, find guilty, guilty verdict",
@@ -238,6 +243,7 @@ EVENT_KINDS = {
     "plead": "plead guilty, admit guilt",
     "escape": "escape, break out, jailbreak",
     "fine": "fine, penalty, penalise, penalize",
+    "dope": "fail test, fail drug test, fail drugs test, fail doping test, test positive, positive test",
     # Money, markets and prices
     "buy": "buy, purchase, acquire, acquisition, takeover, take over, order, snap up",
     "sell": "sell, sale, divest, offload, dispose",

@@ -115,7 +115,7 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 destinations=destinations,
                 mentioned=frozenset(word.stem for word in words),
                 figures=tuple(value for text in development.figures for value in figure_values(text)),
-                negated=any(event.negated for event in events) or any(
+                negated=any(event.negated or event.kinds & C.DENYING_KINDS for event in events) or any(
                     # "found not guilty" and "without power" are events, not denials
                     word.text.lower() in C.NEGATORS and word.position not in reading.event_positions
                     for word in words

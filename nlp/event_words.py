@@ -175,6 +175,8 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
             phrase, length = _longest_phrase(words, position, known_phrases())
         if word.text.lower() in C.NEGATORS and not (phrase in lexicon and length > 1):
             pending_negation = ("", position, _negation_reach(word))  # "not", but not "without power"
+        elif phrase in negating and length == 1 and _is_attributive(words, position, used):
+            pass  # "the disputed valley": nothing is denied
         elif phrase in negating and _denies_earlier(words, position, events):
             # "the walkout has been cancelled": the denied event came first.
             events[-1] = Event(events[-1].kinds, True, events[-1].position, negating[phrase])

@@ -54,6 +54,8 @@ def test_inflected_event_words_are_found():
         ("Top judges void police powers to search phones", "overturn"),
         ("Elvanti smashes 200m global best", "record"),
         ("Premier beats back a motion of no confidence", "survive"),
+        ("Soldiers pulled out of the valley", "leave"),  # as troops withdrawn from it have left it
+        ("Veloria withdrew its troops from the valley", "leave"),
     ],
 )
 def test_headline_verbs_report_their_events(headline, kind):
@@ -97,6 +99,7 @@ def test_what_a_denial_reaches(text, event, negated):
         ("Police arrested protesters in Halden", [("arrested", False)]),
         ("Crews fought a blaze that started near Glenvale", [("started", False)]),
         ("The strike was called off", [("strike", True)]),
+        ("Troops withdrew from the disputed valley", [("withdrew", False)]),  # nothing is denied
     ],
 )
 def test_a_participle_describing_a_noun_reports_no_event(text, events):
@@ -111,3 +114,10 @@ def test_a_passive_denial_reaches_its_subject_across_the_words_naming_it():
 def test_a_passive_denial_does_not_reach_into_another_clause():
     found = events_in("Orlavian chicken can be sold in Kestria again as bird flu curbs are scrapped")
     assert ("sold", False) in [(word, negated) for word, _, negated in found]
+
+
+@pytest.mark.parametrize(
+    "text", ["Feo failed a doping test", "Feo was stripped of her title after a failed drug test", "Feo tested positive"]
+)
+def test_failing_a_drugs_test_is_an_event_not_a_test_denied(text):
+    assert [(kinds, negated) for _, kinds, negated in events_in(text)][-1] == (frozenset({"dope"}), False)

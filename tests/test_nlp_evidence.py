@@ -38,6 +38,9 @@ from tests.factories import development
         ("Harrow was found not guilty", "A court acquitted Harrow", {"negation_differs": 0.0}),
         ("Halden was left without power", "A blackout hit Halden", {"negation_differs": 0.0}),
         ("Harrow did not sign the treaty", "Harrow signed the treaty", {"negation_differs": 1.0}),
+        # A denial with no event word after it still says something was denied.
+        ("Valdoria denied that its jets had entered Marovia", "Valdoria rejected claims its warplanes violated "
+         "Marovia's airspace", {"negation_differs": 0.0}),
         # One deal told by each side: who buys is where the sale goes.
         ("Valdoria agreed to buy Marovia's grain", "Marovia's grain is to be sold to Valdoria",
          {"told_from_other_side": 1.0, "events_contradict": 0.0}),
