@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/fit_sameness.py [--check]
 
-Trains on every part of tests/fixtures/development_pairs.jsonl except "blind2", "blind3" and "blind4", kept
-for measuring; on the pairs inside tests/fixtures/development_stories.jsonl (statements of running stories,
+Trains on every part of tests/fixtures/development_pairs.jsonl except "blind2" to "blind5", kept for
+measuring; on the pairs inside tests/fixtures/development_stories.jsonl (statements of running stories,
 several outlets per event: two statements of one event are a repeat, of two events in one story are not); and
 on each story statement paired with itself ("copies"). Prints the cross-validated precision and recall (folds
 keep each story whole), then writes nlp/sameness_model.json. With --check, it writes nothing and exits 1 when the file

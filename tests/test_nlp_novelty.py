@@ -15,7 +15,7 @@ from tests.factories import development
 
 PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
-BLIND = frozenset({"blind2", "blind3", "blind4"})
+BLIND = frozenset({"blind2", "blind3", "blind4", "blind5"})
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
 # (every part but the blind ones): precision 0.842, recall 0.823. Cross-validated, the fit measures about the same,
 # so the model does not merely remember the pairs. The target of 0.9 for both is not met; the
