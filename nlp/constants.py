@@ -204,6 +204,7 @@ EVENT_KINDS = {
     "threaten": "threaten, threat, warn, warning, ultimatum",
     "promise": "promise, pledge, vow, commit",
     "plan": "plan, intend, aim, set to, seek, prepare, consider, mull, weigh, eye",
+    "request": "request, apply, application, ask for, call for, call on, urge, demand, file for",
     "confirm": "confirm",
     "support": "support, in support, in favour, in favor, backing",
     "condemn": "condemn, condemnation, criticise, criticize, criticism, denounce, slam, rebuke, censure",
@@ -214,7 +215,7 @@ EVENT_KINDS = {
     "take home, take top prize, vote in",
     "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out, fall short",
     "survive": "survive, withstand, beat back, see off",
-    "run": "stand for, candidacy, candidate",
+    "run": "stand for, run for, candidacy, candidate",
     "appoint": "appoint, appointment, name, nominate, nomination, promote, promotion, hire, install, choose, "
     "pick, swear in, take oath, take office, assume office, inaugurate, inauguration, take over as",
     "dismiss": "dismiss, dismissal, sack, fire, oust, ouster, remove, removal, depose, topple, overthrow, "
@@ -354,9 +355,23 @@ EVENT_OPPOSITES = {
     "vote": "delay",
 }
 
-# Pairs of event kinds that cannot both be true of one event.
+# Kinds of event that come before others in one story, as separate developments: a law proposed, then passed;
+# a man arrested, charged, then convicted or acquitted; a candidacy, then the election.
+EVENT_STAGES = {
+    "propose": "pass",
+    "investigate": "charge convict",
+    "arrest": "charge convict acquit",
+    "charge": "convict acquit",
+    "run": "elect",
+    "request": "agree give lend pass",
+}
+
+# Pairs of event kinds that cannot both be true of one event: opposed, or stages of one story.
 OPPOSED_EVENT_KINDS = frozenset(
-    frozenset((kind, opposite)) for kind, opposites in EVENT_OPPOSITES.items() for opposite in opposites.split()
+    frozenset((kind, other))
+    for table in (EVENT_OPPOSITES, EVENT_STAGES)
+    for kind, others in table.items()
+    for other in others.split()
 )
 
 # Several event words side by side are one action: "hold talks", "take the oath", "sign into law".
@@ -464,8 +479,9 @@ CONVERSE_EVENT_KINDS = frozenset(
 SYMMETRIC_EVENT_KINDS = frozenset("meet sign agree join".split())
 
 # Event kinds that announce an event without it having happened: "threatened to close" is not "closed",
-# "offered to buy" is not "bought", "plans to buy" is not "completed its purchase".
-TENTATIVE_EVENT_KINDS = frozenset("propose threaten promise plan".split())
+# "offered to buy" is not "bought", "plans to buy" is not "completed its purchase", "called on Feyd to resign"
+# is not "resigned".
+TENTATIVE_EVENT_KINDS = frozenset("propose threaten promise plan request".split())
 
 # Prepositions after which an actor is where something happened, not who did it or to whom: "in Halden".
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across around within throughout".split())

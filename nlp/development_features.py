@@ -29,8 +29,9 @@ from nlp.figure_values import FigureValue, figure_values
 from nlp.model import Development
 from nlp.word_relations import WordSenses, senses_in, together
 
-PLAN_REACH = 3
-"""Most words from an offer, threat or promise to the event it governs through "to": "offered to buy"."""
+PLAN_REACH = 6
+"""Most words from an offer, threat, promise or request to the event it governs through "to": "offered to buy",
+"called on Interior Minister Lukas Feyd to resign"."""
 
 
 @dataclass(frozen=True, eq=False)

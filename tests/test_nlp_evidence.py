@@ -50,6 +50,12 @@ from tests.factories import development
         ("Harrow threatened to close the port", "Harrow closed the port", {"events_contradict": 1.0}),
         ("Tellis plans to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
         ("Valdoria proposed purchasing 40 jets", "Valdoria offered to buy 40 jets", {"events_contradict": 0.0}),
+        # Stages of one story are separate developments; a request is not what it asks for.
+        ("Police arrested Harrow over the fraud", "A court convicted Harrow of the fraud", {"events_contradict": 1.0}),
+        ("Harrow will run for mayor of Halden", "Harrow was elected mayor of Halden", {"events_contradict": 1.0}),
+        ("Valdoria requested a loan from the Fund", "The Fund approved a loan to Valdoria", {"events_contradict": 1.0}),
+        ("MPs called on Harrow to resign", "Harrow resigned", {"events_contradict": 1.0}),
+        ("Harrow was acquitted of all charges", "A court cleared Harrow", {"events_contradict": 0.0}),
         # A strike called and a strike called off share a kind of event, but do not agree on it.
         ("Unions called a strike for Monday", "Unions called off the strike for Monday", {"events_agree": 0.0}),
         ("Unions called off the strike", "The strike was cancelled", {"events_agree": 1.0}),
