@@ -195,13 +195,22 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
         if phrase:
             position += length
             continue
-        if pending_negation and pending_negation[0] and position - pending_negation[1] > C.NEGATION_REACH:
-            events.append(Event(frozenset({pending_negation[0]}), False, pending_negation[1]))
+        if pending_negation and position - pending_negation[1] > C.NEGATION_REACH:
+            events.extend(_standing_alone(words, pending_negation))
             pending_negation = None
         position += 1
-    if pending_negation and pending_negation[0]:
-        events.append(Event(frozenset({pending_negation[0]}), False, pending_negation[1]))
+    if pending_negation:
+        events.extend(_standing_alone(words, pending_negation))
     return events, used
+
+
+def _standing_alone(words: list[Word], pending_negation: tuple[str, int, int]) -> list[Event]:
+    """The event a denying word reports when no event word follows it: "rejected the offer" is a refusal. "not"
+    reports none, and "against" none either: "a final against Korsak", "a motion against the premier"."""
+    kind, position, _ = pending_negation
+    if not kind or words[position].text.lower() in C.CLOSE_NEGATORS:
+        return []
+    return [Event(frozenset({kind}), False, position)]
 
 
 def _is_attributive(words: list[Word], position: int, used: set[int]) -> bool:

@@ -121,3 +121,10 @@ def test_a_passive_denial_does_not_reach_into_another_clause():
 )
 def test_failing_a_drugs_test_is_an_event_not_a_test_denied(text):
     assert [(kinds, negated) for _, kinds, negated in events_in(text)][-1] == (frozenset({"dope"}), False)
+
+
+def test_against_with_no_event_after_it_is_only_a_preposition():
+    assert [word for word, _, _ in events_in("Korsak won the final against Fitch")] == ["won"]
+    assert [(word, kinds) for word, kinds, _ in events_in("The board rejected the idea")] == [
+        ("rejected", frozenset({"refuse"}))
+    ]
