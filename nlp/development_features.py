@@ -57,7 +57,8 @@ class DevelopmentFeatures:
     parties: frozenset[int]  # indexes into ``actors`` of those it is done to or with
     origins: frozenset[int]  # indexes into ``actors`` of those named after "from" ("moved from Olvar to…")
     destinations: frozenset[int]  # after "to" or "into"
-    mentioned: frozenset[str]  # stems of all the text's words: actors named only in the text, words changed
+    mentioned: frozenset[str]  # stems of all the text's words, and what names they hold (:func:`_name_keys`):
+    # actors named only in the text, words changed
     figures: tuple[FigureValue, ...]
     words: WordSenses  # the topic and event words together, to rule out antonyms at once
     negated: bool  # says that something did not happen, or was refused
@@ -114,7 +115,7 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 parties=parties,
                 origins=origins,
                 destinations=destinations,
-                mentioned=frozenset(word.stem for word in words),
+                mentioned=frozenset(key for word in words for key in _name_keys(word)),
                 figures=tuple(value for text in development.figures for value in figure_values(text)),
                 negated=any(event.negated or event.kinds & C.DENYING_KINDS for event in events) or any(
                     # "found not guilty" and "without power" are events, not denials
@@ -250,9 +251,22 @@ def _ends(words: list[Word], actors: tuple[frozenset[str], ...]) -> tuple[frozen
 
 def _first_position(keys: frozenset[str], words: list[Word]) -> int | None:
     for word in words:
-        if any(word.stem == key.split("_")[0] or word.stem == key for key in keys):
+        names = _name_keys(word)
+        if any(key in names or key.split("_")[0] in names for key in keys):
             return word.position
     return None
+
+
+def _name_keys(word: Word) -> tuple[str, ...]:
+    """What an actor's key may match in the word: its stem, each part of a hyphenated name ("Ex-Norcastle",
+    "Vask-Oderholm"), and the place a demonym in "-n" is of ("Tarsan": Tarsa). Longer demonyms share their
+    place's stem already ("Valdorian", "Valdoria": valdor)."""
+    keys = [word.stem]
+    if "-" in word.text:
+        keys += [stem(part) for part in word.text.split("-") if part]
+    if word.text[:1].isupper() and word.stem.endswith("an"):
+        keys.append(word.stem[:-1])
+    return tuple(keys)
 
 
 def _carriers(words: list[Word], events: list[Event]) -> frozenset[int]:

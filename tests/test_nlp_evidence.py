@@ -13,6 +13,8 @@ from tests.factories import development
         ("Prices rose 3% in Halden", "Prices fell 3% in Halden", {"opposites": 1.0, "figures_agree": 1.0}),
         ("Valdoria bought 40 jets", "Valdoria purchased 40 aircraft", {"opposites": 0.0, "topic": 1.0}),
         ("Valdoria expelled two diplomats", "Marovia expelled two diplomats", {"doer_replaced": 1.0}),
+        # An actor named by a demonym is still found where it stands.
+        ("Marovia expelled two Tarsan diplomats", "Tarsa expelled two Marovian diplomats", {"doer_replaced": 1.0}),
         ("Harrow signed the treaty", "Harrow did not sign the treaty", {"negation_differs": 1.0}),
         ("Rates rose to 4.5%", "Rates rose to 4.75%", {"figures_contradict": 1.0, "figures_agree": 0.0}),
         ("Surgeons in Halden performed a hand transplant", "Surgeons in Halden performed a face transplant",
@@ -65,7 +67,7 @@ from tests.factories import development
     ],
 )
 def test_evidence_measures_what_its_names_say(a, b, measures):
-    actors_of = {"Valdoria": ["Valdoria"], "Marovia": ["Marovia"], "Harrow": ["Harrow"]}
+    actors_of = {name: [name] for name in ("Valdoria", "Marovia", "Harrow", "Tarsa")}
     figures = [figure for figure in ("3%", "40", "4.5%", "4.75%", "two") if figure in a or figure in b]
 
     def made(text):

@@ -1,0 +1,24 @@
+"""What a development is read as, once, before it is compared with others."""
+
+from nlp.development_features import features_of
+from tests.factories import development
+
+
+def test_who_does_the_first_event_and_to_whom():
+    features = features_of(development("Valdoria expelled two Marovian diplomats", ["Valdoria", "Marovia"]))
+    assert (features.doers, features.parties) == ({0}, {1})
+    passive = features_of(development("The minister was dismissed by Harrow in Halden", ["Harrow", "Halden"]))
+    assert (passive.doers, passive.parties) == ({0}, set())  # a place is neither
+
+
+def test_an_actor_is_found_inside_a_hyphenated_word_and_by_a_demonym_in_n():
+    text = "Ex-Valdoria minister Harrow met Tarsan envoys"
+    features = features_of(development(text, ["Valdoria", "Harrow", "Tarsa"]))
+    assert (features.doers, features.parties) == ({0, 1}, {2})
+    assert {"valdor", "tarsa"} <= features.mentioned
+
+
+def test_a_move_from_one_actor_to_another():
+    text = "Harrow defected from the Dawn Movement to the Civic Party"
+    features = features_of(development(text, ["Harrow", "Dawn Movement", "Civic Party"]))
+    assert (features.origins, features.destinations) == ({1}, {2})
