@@ -435,6 +435,17 @@ NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5,
 }
 
+# Ordinals as words, read as their number: "twelfth member" is "12th member".
+ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+        fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(),
+        start=1,
+    )
+}
+QUARTER_WORDS = frozenset({"quarter", "q"})
+
 # Multipliers written after a number, as words or abbreviations: "$1.2bn", "90 billion", "500k".
 NUMBER_SCALES = {
     "dozen": 12, "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,

@@ -30,12 +30,15 @@ C.FIGURE_HEDGES, which are dropped before reading a number but leave it exact ("
 
 RE_FIGURE_TOKEN = re.compile(r"[$€£¥]|\d+(?:[.,]\d+)*|[a-z]+(?:\.[a-z]\.?)?|%", re.IGNORECASE)
 RE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+RANK_REACH = 3
+"""How far into a figure an ordinal may stand: "for a fifth year", "the 12th member"."""
 RE_SCORE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 
 
 @dataclass(frozen=True)
 class FigureValue:
-    """``unit`` is "money:usd", "percent", "points", "hours", "count" or "date:<granularity>"; ``value`` a
+    """``unit`` is "money:usd", "percent", "points", "hours", "count", "rank" or "date:<granularity>"; ``value`` a
     number, or for a date its words in a fixed order ("october 12", "tuesday", "next week")."""
 
     unit: str
@@ -71,6 +74,9 @@ def figure_values(text: str) -> list[FigureValue]:
     date = _date(words)
     if date is not None:
         return [date]
+    rank = _rank(words)
+    if rank is not None:
+        return [rank]
     amount = _amount([word for word in words if word not in C.FIGURE_HEDGES or word in ("a", "an")])
     if amount is None:
         return []
@@ -160,6 +166,9 @@ def _date(words: list[str]) -> FigureValue | None:
         return FigureValue(f"date:{'day' if day else 'month'}", " ".join(parts))
     if weekday:
         return FigureValue("date:weekday", weekday)
+    quarter = _quarter(words)
+    if quarter is not None:
+        return quarter
     if relative:
         period = next((word for word in words if word != relative), "")
         if any(period.startswith(unit) for unit in C.DURATION_HOURS) or relative in ("yesterday", "today", "tomorrow"):
@@ -167,3 +176,29 @@ def _date(words: list[str]) -> FigureValue | None:
     if len(words) == 1 and words[0].isdigit() and len(words[0]) == 4 and 1900 <= int(words[0]) <= 2100:
         return FigureValue("date:year", words[0])
     return None
+
+
+def _quarter(words: list[str]) -> FigureValue | None:
+    """A quarter of the year: "the first quarter", "Q1", "1st quarter", "the third quarter of 2025"."""
+    if not C.QUARTER_WORDS & set(words):
+        return None
+    year = next((word for word in words if word.isdigit() and len(word) == 4), "")
+    for word in words:
+        number = C.ORDINAL_WORDS.get(word) or (int(word) if word.isdigit() and len(word) == 1 else None)
+        if number is not None and 1 <= number <= 4:
+            return FigureValue("date:quarter", f"q{number} {year}".strip())
+    return None
+
+
+def _rank(words: list[str]) -> FigureValue | None:
+    """An ordinal, "twelfth member" or "12th member": a place in an order, neither a count nor a duration
+    ("fifth straight year" is no five years)."""
+    for position, word in enumerate(words[:RANK_REACH]):
+        after_number = position > 0 and (words[position - 1] in C.NUMBER_WORDS or words[position - 1].isdigit())
+        share = after_number and words[position + 1 : position + 2] in ([], ["of"])
+        if word in C.ORDINAL_WORDS and not share:  # "a third", "two thirds of voters" are shares
+            return FigureValue("rank", float(C.ORDINAL_WORDS[word]))
+        if word.isdigit() and words[position + 1 : position + 2] in ([suffix] for suffix in ORDINAL_SUFFIXES):
+            return FigureValue("rank", float(word))
+    return None
+

@@ -108,6 +108,8 @@ def test_a_different_event_with_the_same_words_is_not():
         (["a third", "33.3 per cent"], FigureValue("percent", 33.3)),
         (["below 5 percent", "4.8%"], FigureValue("percent", 4.8)),
         (["12 October", "October 12"], FigureValue("date:day", "october 12")),
+        (["twelfth member", "the 12th member", "its 12th"], FigureValue("rank", 12.0)),
+        (["the first quarter", "Q1", "1st quarter"], FigureValue("date:quarter", "q1")),
     ],
 )
 def test_figures_written_differently_have_one_value(texts, value):
@@ -142,6 +144,9 @@ def test_different_amounts_and_vague_figures():
     assert figure_values("thousands") == []
     assert figure_values("a deal") == []
     assert [v.value for v in figure_values("212-96")] == [212.0, 96.0]
+    assert figure_values("fifth straight year") == [FigureValue("rank", 5.0)]  # no five years
+    (first,), (second,) = figure_values("first quarter"), figure_values("second quarter")
+    assert not first.agrees_with(second)
 
 
 THREE_OUTLETS = [
