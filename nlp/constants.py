@@ -154,7 +154,7 @@ NEGATING_VERBS = {
     "deny": "deny", "dispute": "deny", "reject claim": "deny", "reject allegation": "deny",
     "reject accusation": "deny", "reject report": "deny", "dismiss claim": "deny",
     "cancel": "cancel", "call off": "cancel", "abandon": "cancel", "scrap": "abolish", "drop": "cancel",
-    "ditch": "cancel", "back out": "cancel", "pull plug on": "cancel", "withdraw from": "cancel",
+    "ditch": "cancel", "back out": "cancel", "walk away from": "cancel", "pull plug on": "cancel", "withdraw from": "cancel",
     "cancellation": "cancel",
     "fail": "fail", "postpone": "delay", "delay": "delay", "defer": "delay", "put off": "delay",
     "shelve": "delay", "push back": "delay",
@@ -205,6 +205,8 @@ EVENT_KINDS = {
     "promise": "promise, pledge, vow, commit",
     "plan": "plan, intend, aim, set to, seek, prepare, consider, mull, weigh, eye",
     "request": "request, apply, application, ask for, call for, call on, urge, demand, file for",
+    "complete": "complete, completion, close deal, close takeover, close acquisition",
+    "effect": "take effect, come into force, come into effect, enter into force, go into effect, kick in",
     "confirm": "confirm",
     "support": "support, in support, in favour, in favor, backing",
     "condemn": "condemn, condemnation, criticise, criticize, criticism, denounce, slam, rebuke, censure",
@@ -231,7 +233,7 @@ EVENT_KINDS = {
     "leave": "leave, exit, quit, pull out of, secede, withdraw, withdrawal",
     # Courts and police
     "charge": "charge, indict, indictment, prosecute, prosecution, sue, lawsuit, accuse, bring charges",
-    "convict": "convict, conviction, sentence, jail, imprison, imprisonment, find guilty, guilty verdict",
+    "convict": "convict, conviction, sentence, jail, imprison, imprisonment, find guilty, guilty verdict, behind bars",
     "acquit": "acquit, acquittal, clear, exonerate, find not guilty",
     "overturn": "overturn, strike down, quash, annul, invalidate, rule unconstitutional, reverse, void",
     "uphold": "uphold, affirm, dismiss appeal",
@@ -358,10 +360,18 @@ EVENT_OPPOSITES = {
 # Kinds of event that come before others in one story, as separate developments: a law proposed, then passed;
 # a man arrested, charged, then convicted or acquitted; a candidacy, then the election.
 EVENT_STAGES = {
-    "propose": "pass",
-    "investigate": "charge convict",
+    "propose": "pass complete effect",
+    "agree": "complete effect",
+    "sign": "effect",
+    "pass": "effect overturn",
+    "investigate": "charge convict acquit",
     "arrest": "charge convict acquit",
     "charge": "convict acquit",
+    "convict": "appeal overturn",
+    "fine": "appeal overturn",
+    "ban": "overturn",
+    "record": "overturn",
+    "elect": "overturn",
     "run": "elect",
     "request": "agree give lend pass",
 }

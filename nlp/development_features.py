@@ -183,10 +183,11 @@ def actor_keys(name: str) -> frozenset[str]:
 
 
 def _planned(words: list[Word], events: list[Event]) -> frozenset[str]:
-    """The kinds of the events that an offer, threat or promise governs: "threatened to close" → close,
-    "proposed purchasing" → buy. An offer elsewhere in the sentence ("accepted the pay offer, ending the
-    strike", "the proposed tax") plans nothing: it is no sign that what the other side reports as done was only
-    announced here."""
+    """The kinds of the events that an offer, threat, promise, request or forecast governs: "threatened to
+    close" → close, "proposed purchasing" → buy. An offer elsewhere in the sentence ("accepted the pay offer,
+    ending the strike", "the proposed tax") plans nothing: it is no sign that what the other side reports as
+    done was only announced here. Nor does its object ("offered a 6% wage increase"): another outlet may tell
+    the offer without its word ("put a six percent pay rise to the unions")."""
     planned: set[str] = set()
     for event, following in zip(events, events[1:]):
         if not event.kinds & C.TENTATIVE_EVENT_KINDS:

@@ -68,6 +68,12 @@ def test_rejecting_claims_is_a_denial():
     ]
 
 
+def test_walking_away_from_a_deal_denies_it():
+    assert [(word, negated) for word, _, negated in events_in("Greyport walks away from the merger")] == [
+        ("merger", True)
+    ]
+
+
 def test_pulling_the_plug_denies_what_follows():
     found = events_in("Mireth pulls the plug on the merger")
     assert [(word, negated) for word, _, negated in found] == [("merger", True)]

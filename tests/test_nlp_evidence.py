@@ -58,6 +58,11 @@ from tests.factories import development
         ("Valdoria requested a loan from the Fund", "The Fund approved a loan to Valdoria", {"events_contradict": 1.0}),
         ("MPs called on Harrow to resign", "Harrow resigned", {"events_contradict": 1.0}),
         ("Harrow was acquitted of all charges", "A court cleared Harrow", {"events_contradict": 0.0}),
+        ("Tellis agreed to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
+        ("Valdoria proposed a ban on plastics", "Valdoria's ban on plastics came into force", {"events_contradict": 1.0}),
+        ("A court convicted Lumatek", "Lumatek lodged an appeal", {"events_contradict": 1.0}),
+        ("An appeals court overturned Harrow's conviction", "Harrow walked free after 11 years behind bars",
+         {"events_contradict": 0.0}),
         # A strike called and a strike called off share a kind of event, but do not agree on it.
         ("Unions called a strike for Monday", "Unions called off the strike for Monday", {"events_agree": 0.0}),
         ("Unions called off the strike", "The strike was cancelled", {"events_agree": 1.0}),
