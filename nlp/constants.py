@@ -189,9 +189,9 @@ EVENT_KINDS = {
     "propose": "propose, proposal, offer, suggest, float, put forward, table, bid",
     "agree": "agree, agreement, accept, consent, approve, approval, back, endorse, endorsement, sign off, "
     "authorise, authorize, authorisation, license, green light, greenlight, go-ahead, give go-ahead, allow, "
-    "permit, admit, welcome",
+    "permit, admit, welcome, legalise, legalize",
     "sign": "sign, seal, ink, conclude, finalise, finalize, ratify, ratification, reach agreement, reach deal, "
-    "reach accord, strike deal, clinch, accord, pact, treaty",
+    "reach accord, strike deal, clinch, accord, pact, treaty, pen to paper, put signature to",
     "meet": "meet, meeting, talks, hold talks, hold meeting, host, summit, confer, negotiate, negotiation, sit down",
     "visit": "visit, travel, trip, tour, attend, attendance, go to, fly to, arrive, arrival",
     "attend": "attend, attendance, take part, participate, participation, turn up, show up",
@@ -214,7 +214,7 @@ EVENT_KINDS = {
     "apologise": "apologise, apologize, apology",
     # Elections, offices and appointments
     "elect": "elect, re-elect, re-election, win, victory, beat, defeat, triumph, landslide, sweep, scoop, bag, "
-    "take home, take top prize, vote in",
+    "take home, take top prize, vote in, name winner",
     "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out, fall short",
     "survive": "survive, withstand, beat back, see off",
     "run": "stand for, run for, candidacy, candidate",
@@ -227,7 +227,8 @@ EVENT_KINDS = {
     "extend": "extend, extension, renew, renewal, stay on, remain in office, reappoint",
     # Laws and votes
     "vote": "vote, referendum, ballot, no confidence",
-    "pass": "pass, adopt, enact, approve, approval, vote through, push through, sign into law, become law",
+    "pass": "pass, adopt, enact, approve, approval, vote through, push through, sign into law, become law, legalise, "
+    "legalize",
     "amend": "amend, amendment, revise, overhaul, reform",
     "join": "join, accede, accession, admit, membership",
     "leave": "leave, exit, quit, pull out of, secede, withdraw, withdrawal",
@@ -265,7 +266,7 @@ EVENT_KINDS = {
     "plunge, slump, ease, contract, contraction, dip, slide, sink, tumble, decrease, go down, bring down, "
     "halve, slip, lay off, layoff, redundancy, job cuts",
     "hold": "keep, hold, leave unchanged, unchanged, maintain, freeze, hold steady, keep on hold",
-    "impose": "impose, introduce, levy",
+    "impose": "impose, introduce, levy, slap",
     "abolish": "abolish, scrap, eliminate, remove, repeal",
     "devalue": "devalue, devaluation",
     "cap": "cap",
@@ -292,14 +293,15 @@ EVENT_KINDS = {
     "evacuate": "evacuate, evacuation, displace, flee, move out, relocate",
     "rescue": "rescue, save",
     "outage": "power cut, blackout, outage, lose power, lose electricity, without power, without electricity, "
-    "knock out power",
-    "restore": "restore, reinstate, reconnect",
+    "knock out power, knock offline, take down",
+    "restore": "restore, reinstate, reconnect, re-establish, reestablish",
     "vaccinate": "vaccinate, vaccination, immunise, immunize, inoculate",
     # Places, plants and services
     "record": "break record, smash record, set record, world record, record time, global best, world best",
     "build": "build, construct, construction",
     "open": "open, reopen, reopening, inaugurate",
-    "close": "close, closure, shut, shutdown, shut down, cut off, seal off, shutter",
+    "close": "close, closure, shut, shutdown, shut down, cut off, seal off, shutter, take offline, switch off, "
+    "shut off, turn off",
     "start": "start, begin, resume, launch, kick off",
     "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up",
     "ban": "ban, bar, prohibit, prohibition, forbid, outlaw",

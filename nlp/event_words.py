@@ -25,6 +25,8 @@ ATTRIBUTE_MARKERS = SKIPPABLE_IN_PHRASE | frozenset("this these those".split())
 """Words after which a participle describes a noun ("the proposed tax") rather than reports an event."""
 CLAUSE_OPENERS = frozenset("as after before when while because but since until which who that amid".split())
 """Words after which a new clause, with its own subject, begins."""
+REPORTED_CLAUSE_OPENERS = frozenset({"that"})
+"""Of those, the ones opening what a denial denies: "denied that its troops had crossed"."""
 PARTICLES = frozenset("off out up down back away".split())
 """Words that make a verb of the participle before them ("the strike was called off")."""
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
@@ -173,6 +175,10 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
             phrase, length = (), 0  # a name ("March", "Summit Hotel"), not an event word
         else:
             phrase, length = _longest_phrase(words, position, known_phrases())
+        if pending_negation and word.text.lower() in CLAUSE_OPENERS - REPORTED_CLAUSE_OPENERS:
+            # "cancels 200 flights as pilots walk out": a denial does not reach into another clause.
+            events.extend(_standing_alone(words, pending_negation))
+            pending_negation = None
         if word.text.lower() in C.NEGATORS and not (phrase in lexicon and length > 1):
             pending_negation = ("", position, _negation_reach(word))  # "not", but not "without power"
         elif phrase in negating and length == 1 and _is_attributive(words, position, used):

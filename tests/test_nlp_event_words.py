@@ -56,6 +56,13 @@ def test_inflected_event_words_are_found():
         ("Premier beats back a motion of no confidence", "survive"),
         ("Soldiers pulled out of the valley", "leave"),  # as troops withdrawn from it have left it
         ("Veloria withdrew its troops from the valley", "leave"),
+        ("The plant was taken offline", "close"),
+        ("A fault took down thousands of sites", "outage"),
+        ("The novel was named winner of the prize", "elect"),
+        ("Leaders put pen to paper on a border agreement", "sign"),
+        ("Castrel slapped travel bans on officials", "impose"),
+        ("Lawmakers voted to legalise same-sex marriage", "pass"),
+        ("Brevania and Quessia agreed to re-establish relations", "restore"),
     ],
 )
 def test_headline_verbs_report_their_events(headline, kind):
@@ -88,6 +95,8 @@ def test_pulling_the_plug_denies_what_follows():
         ("Harrow did not sign the treaty", "sign", True),
         ("The parliament voted against lowering the voting age", "lowering", True),
         ("Lumen's patent case against Orbita has been settled", "settled", False),
+        ("Trevane cancels 200 flights as pilots walk out", "walk", False),  # another clause
+        ("Kessia denied that its jets had entered Tarsan airspace", "entered", True),
     ],
 )
 def test_what_a_denial_reaches(text, event, negated):
