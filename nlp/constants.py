@@ -22,6 +22,9 @@ SPEECH_VERBS = frozenset(
 
 # Verbs that frame a quoted fragment without taking a clause: hailed it as "a step forward",
 # called the plan "a disaster". They make a statement only when a quotation hangs from them.
+# Verbs that attribute a development to its source at the end of a sentence: "…, the agency said".
+ATTRIBUTION_VERBS = frozenset("say said says tell told add confirm announce".split())
+
 QUOTE_FRAMING_VERBS = frozenset(
     """
     hail call describe dub term label brand praise slam blast denounce condemn criticise criticize

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -128,7 +129,10 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 tokens=tuple(words),
                 carriers=_carriers(words, events),
                 done_to=_done_to(words, events),
-                telling=tuple(_is_telling(word, reading.figure_stems) for word in words),
+                telling=tuple(
+                    _is_telling(word, reading.figure_stems) and word.position not in reading.attribution
+                    for word in words
+                ),
             )
         )
     return result
@@ -146,6 +150,7 @@ class _Reading:
     actors: tuple[frozenset[str], ...]
     content: list[Word]
     in_topic: np.ndarray  # per content word: whether it is about what or to what (not an actor, event, figure)
+    attribution: range  # the positions of the words that only say who told it ("…, regulators said")
 
     @classmethod
     def of(cls, development: Development) -> _Reading:
@@ -156,14 +161,18 @@ class _Reading:
         # Actors and figures are compared on their own; the topic is what else the text is about.
         figure_stems = frozenset(word.stem for text in development.figures for word in words_of(text))
         elsewhere = {part for keys in actors for key in keys for part in key.split("_")} | figure_stems
+        attribution = _attribution(development.text, words)
         in_topic = np.array(
             [
-                not is_name_part(words, word) and word.position not in event_positions and word.stem not in elsewhere
+                not is_name_part(words, word)
+                and word.position not in event_positions
+                and word.stem not in elsewhere
+                and word.position not in attribution
                 for word in content
             ],
             dtype=bool,
         )
-        return cls(development, words, events, event_positions, figure_stems, actors, content, in_topic)
+        return cls(development, words, events, event_positions, figure_stems, actors, content, in_topic, attribution)
 
 
 def actor_keys(name: str) -> frozenset[str]:
@@ -294,3 +303,24 @@ def _is_telling(word: Word, figure_stems: frozenset[str]) -> bool:
 def _unit(vector: np.ndarray) -> np.ndarray:
     norm = np.linalg.norm(vector)
     return vector / norm if norm > 0 else vector
+
+
+MAX_ATTRIBUTION_WORDS = 6
+"""Most words of a closing attribution: "…, the national statistics office said on Friday"."""
+
+
+@lru_cache(maxsize=1)
+def _attribution_stems() -> frozenset[str]:
+    return frozenset(stem(verb) for verb in C.ATTRIBUTION_VERBS) | C.ATTRIBUTION_VERBS
+
+
+def _attribution(text: str, words: list[Word]) -> range:
+    """The positions of the words after the last comma when they only say who told it: "…, regulators said",
+    "…, according to officials". Two outlets name their sources differently for one event."""
+    _, comma, tail = text.rpartition(",")
+    tail_words = words_of(tail) if comma else []
+    if not 0 < len(tail_words) <= MAX_ATTRIBUTION_WORDS:
+        return range(0)
+    says = any(word.stem in _attribution_stems() or word.root == "accord" for word in tail_words)
+    return range(len(words) - len(tail_words), len(words)) if says else range(0)
+

@@ -85,7 +85,7 @@ def evidence_by_name(a: DevelopmentFeatures, b: DevelopmentFeatures) -> dict[str
         "events_contradict": contradict and not other_side,
         "events_disjoint": agreement == 0,
         "topic": _topic_agreement(a, b),
-        "opposites": _has_opposites(a, b),
+        "opposites": _has_opposites(a, b) and not other_side,  # "won … beating Korsak" / "Korsak lost … to Brandt"
         "actors": actors,
         "actors_disjoint": bool(a.actors) and bool(b.actors) and actors == 0,
         "doer_replaced": doers == "replaced" or (doers == "swapped" and not symmetric and not other_side),

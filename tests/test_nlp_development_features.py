@@ -22,3 +22,12 @@ def test_a_move_from_one_actor_to_another():
     text = "Harrow defected from the Dawn Movement to the Civic Party"
     features = features_of(development(text, ["Harrow", "Dawn Movement", "Civic Party"]))
     assert (features.origins, features.destinations) == ({1}, {2})
+
+
+def test_a_closing_attribution_tells_nothing_of_the_event():
+    text = "Three patients died of brain swelling, the national agency said on Friday"
+    features = features_of(development(text, figures=["Three", "Friday"]))
+    assert [word.text for word, telling in zip(features.tokens, features.telling) if telling] == [
+        "patients", "died", "brain", "swelling"
+    ]
+    assert "agenc" not in features.topic_stems

@@ -46,6 +46,9 @@ from tests.factories import development
         # One deal told by each side: who buys is where the sale goes.
         ("Valdoria agreed to buy Marovia's grain", "Marovia's grain is to be sold to Valdoria",
          {"told_from_other_side": 1.0, "events_contradict": 0.0}),
+        # Won and lost are antonyms, but not when each side tells the match from its own winner or loser.
+        ("Valdoria won the final, beating Marovia", "Marovia lost the final to Valdoria",
+         {"told_from_other_side": 1.0, "opposites": 0.0}),
         # The same move the other way round.
         ("Harrow moved from Valdoria to Marovia", "Harrow moved from Marovia to Valdoria", {"doer_replaced": 1.0}),
         ("Harrow moved from Valdoria to Marovia", "Harrow moved to Marovia from Valdoria", {"doer_replaced": 0.0}),
