@@ -154,11 +154,11 @@ NEGATORS = frozenset("not n't no never without neither nor".split())
 NEGATING_VERBS = {
     "refuse": "refuse", "decline": "refuse", "reject": "refuse", "rebuff": "refuse", "veto": "refuse",
     "turn down": "refuse", "rule out": "refuse", "vote down": "refuse", "block": "refuse", "resist": "refuse",
-    "deny": "deny", "dispute": "deny", "reject claim": "deny", "reject allegation": "deny",
+    "deny": "deny", "dispute claim": "deny", "dispute account": "deny", "reject claim": "deny", "reject allegation": "deny",
     "reject accusation": "deny", "reject report": "deny", "dismiss claim": "deny",
     "cancel": "cancel", "call off": "cancel", "abandon": "cancel", "scrap": "abolish", "drop": "cancel",
-    "ditch": "cancel", "back out": "cancel", "walk away from": "cancel", "pull plug on": "cancel", "withdraw from": "cancel",
-    "cancellation": "cancel",
+    "ditch": "cancel", "back out": "cancel", "walk away from": "cancel", "pull plug on": "cancel",
+    "withdraw from": "cancel", "cancellation": "cancel",
     "fail": "fail", "postpone": "delay", "delay": "delay", "defer": "delay", "put off": "delay",
     "shelve": "delay", "push back": "delay",
     "against": "oppose", "oppose": "oppose",
@@ -378,6 +378,7 @@ EVENT_STAGES = {
     "record": "overturn",
     "elect": "overturn",
     "run": "elect",
+    "vote": "start",
     "request": "agree give lend pass",
 }
 

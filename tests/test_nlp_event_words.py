@@ -96,6 +96,7 @@ def test_pulling_the_plug_denies_what_follows():
         ("The parliament voted against lowering the voting age", "lowering", True),
         ("Lumen's patent case against Orbita has been settled", "settled", False),
         ("Trevane cancels 200 flights as pilots walk out", "walk", False),  # another clause
+        ("Workers walked out in a dispute over pay", "pay", False),  # a dispute denies nothing
         ("Kessia denied that its jets had entered Tarsan airspace", "entered", True),
     ],
 )
