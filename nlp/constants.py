@@ -154,8 +154,8 @@ NEGATORS = frozenset("not n't no never without neither nor".split())
 NEGATING_VERBS = {
     "refuse": "refuse", "decline": "refuse", "reject": "refuse", "rebuff": "refuse", "veto": "refuse",
     "turn down": "refuse", "rule out": "refuse", "vote down": "refuse", "block": "refuse", "resist": "refuse",
-    "deny": "deny", "dispute claim": "deny", "dispute account": "deny", "reject claim": "deny", "reject allegation": "deny",
-    "reject accusation": "deny", "reject report": "deny", "dismiss claim": "deny",
+    "deny": "deny", "dispute claim": "deny", "dispute account": "deny", "reject claim": "deny",
+    "reject allegation": "deny", "reject accusation": "deny", "reject report": "deny", "dismiss claim": "deny",
     "cancel": "cancel", "call off": "cancel", "abandon": "cancel", "scrap": "abolish", "drop": "cancel",
     "ditch": "cancel", "back out": "cancel", "walk away from": "cancel", "pull plug on": "cancel",
     "withdraw from": "cancel", "cancellation": "cancel",
@@ -296,17 +296,17 @@ EVENT_KINDS = {
     "evacuate": "evacuate, evacuation, displace, flee, move out, relocate",
     "rescue": "rescue, save",
     "outage": "power cut, blackout, outage, lose power, lose electricity, without power, without electricity, "
-    "knock out power, knock offline, take down",
+    "knock out power, knock offline, take down, offline",
     "restore": "restore, reinstate, reconnect, re-establish, reestablish",
     "vaccinate": "vaccinate, vaccination, immunise, immunize, inoculate",
     # Places, plants and services
     "record": "break record, smash record, set record, world record, record time, global best, world best",
     "build": "build, construct, construction",
     "open": "open, reopen, reopening, inaugurate",
-    "close": "close, closure, shut, shutdown, shut down, cut off, seal off, shutter, take offline, switch off, "
-    "shut off, turn off",
+    "close": "close, closure, shut, shutdown, shut down, cut off, seal off, shutter, take offline, offline, "
+    "switch off, shut off, turn off",
     "start": "start, begin, resume, launch, kick off",
-    "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up",
+    "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up, fall apart",
     "ban": "ban, bar, prohibit, prohibition, forbid, outlaw",
     "unban": "lift ban, lift sanctions, lift embargo, lift curfew, lift restrictions, end ban, end prohibition, "
     "scrap ban, drop ban, remove ban",
@@ -496,7 +496,7 @@ RELATIVE_DATE_WORDS = frozenset("next last this coming previous past yesterday t
 CONVERSE_EVENT_KINDS = frozenset(
     frozenset(pair.split())
     for pair in (
-        "give receive", "lend receive", "lend borrow", "sell buy", "deliver receive", "promise receive",
+        "give receive", "lend receive", "lend borrow", "sell buy", "deliver receive", "deliver buy", "promise receive",
         "elect lose",
     )
 )

@@ -56,7 +56,8 @@ def test_inflected_event_words_are_found():
         ("Premier beats back a motion of no confidence", "survive"),
         ("Soldiers pulled out of the valley", "leave"),  # as troops withdrawn from it have left it
         ("Veloria withdrew its troops from the valley", "leave"),
-        ("The plant was taken offline", "close"),
+        ("Operators took the power station offline", "close"),
+        ("Krensky resigned hours after his coalition fell apart", "end"),
         ("A fault took down thousands of sites", "outage"),
         ("The novel was named winner of the prize", "elect"),
         ("Leaders put pen to paper on a border agreement", "sign"),

@@ -49,6 +49,8 @@ from tests.factories import development
         # Won and lost are antonyms, but not when each side tells the match from its own winner or loser.
         ("Valdoria won the final, beating Marovia", "Marovia lost the final to Valdoria",
          {"told_from_other_side": 1.0, "opposites": 0.0}),
+        ("Valdoria is to buy 24 jets from Marovia", "Marovia will supply 24 jets to Valdoria",
+         {"told_from_other_side": 1.0, "doer_replaced": 0.0}),
         # The same move the other way round.
         ("Harrow moved from Valdoria to Marovia", "Harrow moved from Marovia to Valdoria", {"doer_replaced": 1.0}),
         ("Harrow moved from Valdoria to Marovia", "Harrow moved to Marovia from Valdoria", {"doer_replaced": 0.0}),
