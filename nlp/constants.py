@@ -239,7 +239,8 @@ EVENT_KINDS = {
     "charge": "charge, indict, indictment, prosecute, prosecution, sue, lawsuit, accuse, bring charges",
     "convict": "convict, conviction, sentence, jail, imprison, imprisonment, find guilty, guilty verdict, behind bars",
     "acquit": "acquit, acquittal, clear, exonerate, find not guilty",
-    "overturn": "overturn, strike down, quash, annul, invalidate, rule unconstitutional, reverse, void",
+    "overturn": "overturn, strike down, quash, annul, invalidate, rule unconstitutional, rule unlawful, reverse, "
+    "void",
     "uphold": "uphold, affirm, dismiss appeal",
     "appeal": "appeal",
     "investigate": "investigate, investigation, probe, inquiry, examine, quiz, grill, interrogate",
@@ -283,7 +284,7 @@ EVENT_KINDS = {
     "capture": "capture, seize, take control, overrun, occupy, occupation, retake, recapture, conquer",
     "advance": "advance, push forward, push into, move into, march into, gain ground, cross, enter",
     "withdraw": "withdraw, withdrawal, pull out, pull back, retreat, fall back, draw down, drawdown, lose control",
-    "deploy": "deploy, deployment, send, dispatch, station, mobilise, mobilize, reinforce",
+    "deploy": "deploy, deployment, send, dispatch, mobilise, mobilize, reinforce",
     "ceasefire": "ceasefire, truce, armistice",
     "test": "test, test-fire",
     "launch": "launch, fire, lift off, blast off",

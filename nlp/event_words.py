@@ -28,6 +28,10 @@ CLAUSE_OPENERS = frozenset("as after before when while because but since until w
 REPORTED_CLAUSE_OPENERS = frozenset({"that"})
 """Of those, the ones opening what a denial denies: "denied that its troops had crossed"."""
 PARTICLES = frozenset("off out up down back away".split())
+SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "offline"})
+"""Last words of a phrase that may stand after the phrase's object: "called the strike off"."""
+MAX_SEPARATION = 5
+"""Most words of an object between a verb and its particle: "took the Brennik nuclear power station offline"."""
 """Words that make a verb of the participle before them ("the strike was called off")."""
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 AMOUNT_WORDS = frozenset(C.NUMBER_WORDS) | frozenset(C.NUMBER_SCALES) | frozenset(C.CURRENCIES)
@@ -253,7 +257,21 @@ def _longest_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, ..
             break
         if tuple(roots) in known:
             best = (tuple(roots), end - start + 1)
-    return best
+    return _separated_phrase(words, start, known) or best
+
+
+def _separated_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, ...], int] | None:
+    """A verb and its particle or complement with the object between them ("called the strike off", "ruled
+    the decree unconstitutional", "ordered three diplomats out"): the phrase, spanning the verb alone, so that
+    the words between are still read."""
+    end = min(len(words), start + 2 + MAX_SEPARATION)
+    for position in range(start + 2, end):
+        word = words[position]
+        if word.text.lower() in CLAUSE_OPENERS:
+            return None
+        if word.root in SEPARABLE_COMPLEMENTS and (words[start].root, word.root) in known:
+            return (words[start].root, word.root), 1
+    return None
 
 
 def _denies_earlier(words: list[Word], position: int, events: list[Event]) -> bool:

@@ -145,3 +145,19 @@ def test_against_with_no_event_after_it_is_only_a_preposition():
     assert [(word, kinds) for word, kinds, _ in events_in("The board rejected the idea")] == [
         ("rejected", frozenset({"refuse"}))
     ]
+
+
+@pytest.mark.parametrize(
+    "text, word, kind, negated",
+    [
+        ("Unions called the strike off", "strike", "strike", True),  # the object between is still read
+        ("Judges ruled the emergency decree unconstitutional", "ruled", "overturn", False),
+        ("Vestmark ordered three Orlandian diplomats out of the country", "ordered", "expel", False),
+    ],
+)
+def test_a_phrase_may_have_its_object_between_verb_and_particle(text, word, kind, negated):
+    assert (word, True, negated) in [(found, kind in kinds, was) for found, kinds, was in events_in(text)]
+
+
+def test_a_power_station_is_no_deployment():
+    assert events_in("The power station was shut") == [("shut", frozenset({"close"}), False)]
