@@ -36,6 +36,10 @@ from tests.factories import development
          {"word_replaced": 1.0}),
         ("Prosecutors are investigating Harrow", "Prosecutors opened an investigation into Harrow",
          {"word_replaced": 0.0}),
+        # An event swapped for another in the same words; an antonym swapped in ("exports" / "imports").
+        ("Police arrested 23 people in Halden", "Police released 23 people arrested in Halden", {"word_replaced": 1.0}),
+        ("Exports from Halden rose in October", "Imports into Halden rose in October", {"word_replaced": 1.0}),
+        ("Harrow denounced the Halden declaration", "Harrow slammed the Halden declaration", {"word_replaced": 0.0}),
         # A "not" or "without" inside an event's words denies nothing.
         ("Harrow was found not guilty", "A court acquitted Harrow", {"negation_differs": 0.0}),
         ("Halden was left without power", "A blackout hit Halden", {"negation_differs": 0.0}),
