@@ -307,7 +307,7 @@ EVENT_KINDS = {
     "close": "close, closure, shut, shutdown, shut down, cut off, seal off, shutter, take offline, offline, "
     "switch off, shut off, turn off",
     "start": "start, begin, resume, launch, kick off",
-    "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up, fall apart",
+    "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up, fall apart, declare over",
     "ban": "ban, bar, prohibit, prohibition, forbid, outlaw",
     "unban": "lift ban, lift sanctions, lift embargo, lift curfew, lift restrictions, end ban, end prohibition, "
     "scrap ban, drop ban, remove ban",

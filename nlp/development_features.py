@@ -31,8 +31,8 @@ from nlp.model import Development
 from nlp.word_relations import WordSenses, senses_in, together
 
 PLAN_REACH = 6
-"""Most words from an offer, threat, promise or request to the event it governs through "to": "offered to buy",
-"called on Interior Minister Lukas Feyd to resign"."""
+"""Most words from an offer, threat, promise or request to the event it governs through "to" or "for": "offered
+to buy", "called on Interior Minister Lukas Feyd to resign", "applied to regulators for approval"."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -192,8 +192,8 @@ def actor_keys(name: str) -> frozenset[str]:
 
 
 def _planned(words: list[Word], events: list[Event]) -> frozenset[str]:
-    """The kinds of the events that an offer, threat, promise, request or forecast governs: "threatened to
-    close" → close, "proposed purchasing" → buy. An offer elsewhere in the sentence ("accepted the pay offer,
+    """The kinds of the events that an offer, threat, promise or request governs: "threatened to close" →
+    close, "proposed purchasing" → buy, "applied to regulators for approval" → agree. An offer elsewhere in the sentence ("accepted the pay offer,
     ending the strike", "the proposed tax") plans nothing: it is no sign that what the other side reports as
     done was only announced here. Nor does its object ("offered a 6% wage increase"): another outlet may tell
     the offer without its word ("put a six percent pay rise to the unions")."""
@@ -202,9 +202,9 @@ def _planned(words: list[Word], events: list[Event]) -> frozenset[str]:
         if not event.kinds & C.TENTATIVE_EVENT_KINDS:
             continue
         distance = following.position - event.position
-        through_to = distance <= PLAN_REACH and words[following.position - 1].text == "to"
+        governed_through = distance <= PLAN_REACH and words[following.position - 1].text in ("to", "for")
         verb, governed = words[event.position].text, words[following.position].text
-        if through_to or (distance == 1 and verb.endswith("ed") and governed.endswith("ing")):
+        if governed_through or (distance == 1 and verb.endswith("ed") and governed.endswith("ing")):
             planned |= following.kinds
     return frozenset(planned)
 

@@ -28,7 +28,7 @@ CLAUSE_OPENERS = frozenset("as after before when while because but since until w
 REPORTED_CLAUSE_OPENERS = frozenset({"that"})
 """Of those, the ones opening what a denial denies: "denied that its troops had crossed"."""
 PARTICLES = frozenset("off out up down back away".split())
-SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "offline"})
+SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "offline", "over"})
 """Last words of a phrase that may stand after the phrase's object: "called the strike off"."""
 MAX_SEPARATION = 5
 """Most words of an object between a verb and its particle: "took the Brennik nuclear power station offline"."""

@@ -153,6 +153,7 @@ def test_against_with_no_event_after_it_is_only_a_preposition():
         ("Unions called the strike off", "strike", "strike", True),  # the object between is still read
         ("Judges ruled the emergency decree unconstitutional", "ruled", "overturn", False),
         ("Vestmark ordered three Orlandian diplomats out of the country", "ordered", "expel", False),
+        ("Saldoria declared the cholera outbreak in Vemo over", "declared", "end", False),
     ],
 )
 def test_a_phrase_may_have_its_object_between_verb_and_particle(text, word, kind, negated):

@@ -66,6 +66,8 @@ from tests.factories import development
         ("Harrow will run for mayor of Halden", "Harrow was elected mayor of Halden", {"events_contradict": 1.0}),
         ("Valdoria requested a loan from the Fund", "The Fund approved a loan to Valdoria", {"events_contradict": 1.0}),
         ("MPs called on Harrow to resign", "Harrow resigned", {"events_contradict": 1.0}),
+        ("Lumatek applied to regulators for approval of its vaccine", "Regulators approved Lumatek's vaccine",
+         {"events_contradict": 1.0}),
         ("Pilots voted to strike", "Pilots began a strike", {"events_contradict": 1.0}),
         ("Harrow was acquitted of all charges", "A court cleared Harrow", {"events_contradict": 0.0}),
         ("Tellis agreed to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
