@@ -34,12 +34,15 @@ SAME_EVENT_THRESHOLD = 0.5
 CANDIDATE_MIN_COSINE = 0.2
 """Cosine between two developments' mean content-word vectors below which they are not scored at all: a
 cheap cut of pairs with almost nothing in common. It costs some repeats told in other words: 40 of the 418
-same-event pairs in the stories fixture, and 13 of the 355 labelled repeats, fall below it."""
+same-event pairs in the stories fixture, and 3 of the 645 labelled repeats, fall below it, unless they name an
+actor in common (MAX_ACTOR_CANDIDATES)."""
 
 MAX_CANDIDATES = 40
 """Most known developments a new one is scored against: those whose summaries are the closest. Among the 970
 labelled pairs, all on a few dozen kinds of news, two repeats rank 27th and 28th by summary; 25 missed them.
 40 costs about a sixth more digest build time (benchmarks/digest.py, back to back)."""
+MAX_ACTOR_CANDIDATES = 10
+"""Most known developments scored besides those, for naming one of the new one's actors."""
 
 MODEL_FILE = Path(__file__).with_name("sameness_model.json")
 """The weights of the evidence below, fitted to the labelled pairs by ``benchmarks/fit_sameness.py``."""
@@ -128,11 +131,11 @@ def same_event(a: DevelopmentFeatures | Development, b: DevelopmentFeatures | De
 def group_developments(new: Sequence[Development], known: Sequence[Development]) -> list[Verdict]:
     """For each new development, the known one it repeats (the most similar above the threshold) or None."""
     new_features, known_features = features_of_all(new), features_of_all(known)
-    summaries = _summary_matrix(known_features)
+    index = CandidateIndex(known_features)
     verdicts = []
-    for index, features in enumerate(new_features):
-        best, best_score = _best_match(features, known_features, summaries)
-        verdicts.append(Verdict(index, best, best_score))
+    for number, features in enumerate(new_features):
+        best, best_score = _best_match(features, known_features, index)
+        verdicts.append(Verdict(number, best, best_score))
     return verdicts
 
 
@@ -160,11 +163,11 @@ def cluster_developments(developments: Sequence[Development]) -> list[list[int]]
     finalist said her shoulder hurt") would otherwise join one group and be joined by the other's members,
     chaining two events into one. A member too unlike it to be scored counts as a different event."""
     features = features_of_all(developments)
-    summaries = _summary_matrix(features)
+    candidates = CandidateIndex(features)
     group_of: list[int] = []
     groups: list[list[int]] = []
     for index, feature in enumerate(features):
-        scores = {int(i): sameness(feature, features[i]) for i in _candidates(feature, summaries[:index])}
+        scores = {int(i): sameness(feature, features[i]) for i in candidates.of(feature, before=index)}
         best, best_score = None, 0.0
         for number in sorted({group_of[i] for i in scores}):
             members = groups[number]
@@ -180,33 +183,48 @@ def cluster_developments(developments: Sequence[Development]) -> list[list[int]]
     return groups
 
 
-def _summary_matrix(features: Sequence[DevelopmentFeatures]) -> np.ndarray:
-    """The summary vectors as rows, stacked once for every comparison with them."""
-    if not features:
-        return np.zeros((0, 0))
-    return np.stack([feature.summary_vector for feature in features])
-
-
 def _best_match(
-    features: DevelopmentFeatures, others: Sequence[DevelopmentFeatures], summaries: np.ndarray
+    features: DevelopmentFeatures, others: Sequence[DevelopmentFeatures], index: CandidateIndex
 ) -> tuple[int | None, float]:
-    """The index of the one of ``others`` (the first ``len(summaries)`` of them) that ``features`` repeats best,
-    with its sameness, among :func:`_candidates`."""
+    """The index of the one of ``others`` that ``features`` repeats best, with its sameness, among its
+    candidates."""
     best, best_score = None, 0.0
-    for index in sorted(int(candidate) for candidate in _candidates(features, summaries)):
-        score = sameness(features, others[index])
+    for number in sorted(int(candidate) for candidate in index.of(features)):
+        score = sameness(features, others[number])
         if score >= SAME_EVENT_THRESHOLD and score > best_score:
-            best, best_score = index, score
+            best, best_score = number, score
     return best, best_score
 
 
-def _candidates(features: DevelopmentFeatures, summaries: np.ndarray) -> np.ndarray:
-    """Indexes of the rows of ``summaries`` worth scoring against ``features``: the MAX_CANDIDATES most similar
-    past CANDIDATE_MIN_COSINE, so that a development costs the same against a hundred as against thousands."""
-    if not len(summaries):
-        return np.zeros(0, dtype=int)
-    cosines = summaries @ features.summary_vector
-    candidates = np.flatnonzero(cosines >= CANDIDATE_MIN_COSINE)
-    if len(candidates) > MAX_CANDIDATES:
-        candidates = candidates[np.argsort(-cosines[candidates], kind="stable")[:MAX_CANDIDATES]]
-    return candidates
+class CandidateIndex:
+    """Which known developments are worth scoring against a new one, so that a development costs the same
+    against a hundred as against thousands: the MAX_CANDIDATES with the most similar summaries past
+    CANDIDATE_MIN_COSINE, and the MAX_ACTOR_CANDIDATES most similar of the rest that name one of its actors (a
+    headline and a long lede on one event can share little else: "Quessia slaps sanctions on 14 Maroth
+    officials" / "Amberlo has imposed asset freezes and travel bans on fourteen senior Marothi officials…")."""
+
+    def __init__(self, known: Sequence[DevelopmentFeatures]):
+        self.summaries = np.stack([feature.summary_vector for feature in known]) if known else np.zeros((0, 0))
+        self.naming: dict[str, list[int]] = {}
+        for number, feature in enumerate(known):
+            for key in {key for keys in feature.actors for key in keys}:
+                self.naming.setdefault(key, []).append(number)
+
+    def of(self, features: DevelopmentFeatures, before: int | None = None) -> np.ndarray:
+        """Indexes of the candidates for ``features`` among the known developments (the first ``before``)."""
+        summaries = self.summaries[:before]
+        if not len(summaries):
+            return np.zeros(0, dtype=int)
+        cosines = summaries @ features.summary_vector
+        similar = _most(cosines, np.flatnonzero(cosines >= CANDIDATE_MIN_COSINE), MAX_CANDIDATES)
+        limit = len(summaries)
+        naming = {i for keys in features.actors for key in keys for i in self.naming.get(key, ()) if i < limit}
+        sharing = _most(cosines, np.array(sorted(naming - set(similar.tolist())), dtype=int), MAX_ACTOR_CANDIDATES)
+        return np.concatenate([similar, sharing])
+
+
+def _most(cosines: np.ndarray, indexes: np.ndarray, count: int) -> np.ndarray:
+    """The ``count`` of ``indexes`` with the highest ``cosines``."""
+    if len(indexes) <= count:
+        return indexes
+    return indexes[np.argsort(-cosines[indexes], kind="stable")[:count]]

@@ -235,3 +235,16 @@ def test_the_same_event_with_other_figures_is_an_update():
     assert not is_update(_development("The closure saves some $2m a year", ["some $2m"]), savings)
     assert is_update(_development("The closure will save $3 million a year", ["$3 million"]), savings)
     assert not is_update(_development("The council will sign the harbour sale"), planned)
+
+
+def test_a_repeat_with_little_in_common_but_an_actor_is_still_a_candidate():
+    headline = development("Quessia slaps sanctions on 14 Maroth officials", ["Quessia", "Maroth"], ["14"])
+    lede = development(
+        "Amberlo has imposed asset freezes and travel bans on fourteen senior Marothi officials over the crackdown "
+        "on protesters, the foreign ministry said.",
+        ["Quessia", "Maroth"],
+        ["fourteen"],
+    )
+    unrelated = [development(f"Officials in Halden opened bridge number {n}", ["Halden"]) for n in range(60)]
+    (verdict,) = group_developments([headline], unrelated + [lede])
+    assert verdict.repeats == len(unrelated)
