@@ -28,7 +28,7 @@ CLAUSE_OPENERS = frozenset("as after before when while because but since until w
 REPORTED_CLAUSE_OPENERS = frozenset({"that"})
 """Of those, the ones opening what a denial denies: "denied that its troops had crossed"."""
 PARTICLES = frozenset("off out up down back away".split())
-SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "offline", "over"})
+SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "offline", "over", "guilty"})
 """Last words of a phrase that may stand after the phrase's object: "called the strike off"."""
 MAX_SEPARATION = 5
 """Most words of an object between a verb and its particle: "took the Brennik nuclear power station offline"."""
@@ -257,6 +257,8 @@ def _longest_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, ..
             break
         if tuple(roots) in known:
             best = (tuple(roots), end - start + 1)
+    if best[1] > 1:
+        return best
     return _separated_phrase(words, start, known) or best
 
 
@@ -265,11 +267,11 @@ def _separated_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, 
     the decree unconstitutional", "ordered three diplomats out"): the phrase, spanning the verb alone, so that
     the words between are still read."""
     end = min(len(words), start + 2 + MAX_SEPARATION)
-    for position in range(start + 2, end):
+    for position in range(start + 1, end):
         word = words[position]
-        if word.text.lower() in CLAUSE_OPENERS:
-            return None
-        if word.root in SEPARABLE_COMPLEMENTS and (words[start].root, word.root) in known:
+        if word.text.lower() in CLAUSE_OPENERS or word.text.lower() in C.NEGATORS:
+            return None  # "found Halle not guilty" is no conviction
+        if position > start + 1 and word.root in SEPARABLE_COMPLEMENTS and (words[start].root, word.root) in known:
             return (words[start].root, word.root), 1
     return None
 

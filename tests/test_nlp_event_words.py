@@ -134,7 +134,8 @@ def test_a_passive_denial_does_not_reach_into_another_clause():
 
 
 @pytest.mark.parametrize(
-    "text", ["Feo failed a doping test", "Feo was stripped of her title after a failed drug test", "Feo tested positive"]
+    "text",
+    ["Feo failed a doping test", "Feo was stripped of her title after a failed drug test", "Feo tested positive"],
 )
 def test_failing_a_drugs_test_is_an_event_not_a_test_denied(text):
     assert [(kinds, negated) for _, kinds, negated in events_in(text)][-1] == (frozenset({"dope"}), False)
@@ -154,10 +155,15 @@ def test_against_with_no_event_after_it_is_only_a_preposition():
         ("Judges ruled the emergency decree unconstitutional", "ruled", "overturn", False),
         ("Vestmark ordered three Orlandian diplomats out of the country", "ordered", "expel", False),
         ("Saldoria declared the cholera outbreak in Vemo over", "declared", "end", False),
+        ("A jury found former mayor Harrow guilty of fraud", "found", "convict", False),
     ],
 )
 def test_a_phrase_may_have_its_object_between_verb_and_particle(text, word, kind, negated):
     assert (word, True, negated) in [(found, kind in kinds, was) for found, kinds, was in events_in(text)]
+
+
+def test_a_phrase_does_not_reach_over_a_denial():
+    assert events_in("A jury found Halle not guilty") == []
 
 
 def test_a_power_station_is_no_deployment():
