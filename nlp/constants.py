@@ -251,7 +251,7 @@ EVENT_KINDS = {
     "pardon": "pardon, amnesty, commute",
     "settle": "settle, settlement",
     "plead": "plead guilty, admit guilt",
-    "escape": "escape, break out, jailbreak",
+    "escape": "escape, break out, jailbreak, abscond",
     "fine": "fine, penalty, penalise, penalize",
     "dope": "fail test, fail drug test, fail drugs test, fail doping test, test positive, positive test",
     # Money, markets and prices
@@ -289,12 +289,12 @@ EVENT_KINDS = {
     "deploy": "deploy, deployment, send, dispatch, mobilise, mobilize, reinforce",
     "ceasefire": "ceasefire, truce, armistice",
     "test": "test, test-fire",
-    "launch": "launch, fire, lift off, blast off",
+    "launch": "launch, fire, lift off, blast off, test-fire",
     "intercept": "intercept, shoot down",
     # Disasters, weather and health
     "kill": "kill, death, die, dead, perish, drown, fatality, claim lives, gun down, shoot dead",
     "abduct": "abduct, abduction, kidnap, take hostage",
-    "crash": "crash, collide, collision, derail, derailment, capsize",
+    "crash": "crash, collide, collision, derail, derailment, capsize, run aground, explode, explosion, blow up",
     "injure": "injure, injury, wound, hurt",
     "evacuate": "evacuate, evacuation, displace, flee, move out, relocate",
     "rescue": "rescue, save",
@@ -303,7 +303,8 @@ EVENT_KINDS = {
     "restore": "restore, reinstate, reconnect, re-establish, reestablish",
     "vaccinate": "vaccinate, vaccination, immunise, immunize, inoculate",
     # Places, plants and services
-    "record": "break record, smash record, set record, world record, record time, global best, world best",
+    "record": "record low, record high, all-time low, all-time high, break record, smash record, set record, "
+    "world record, record time, global best, world best",
     "build": "build, construct, construction",
     "open": "open, reopen, reopening, inaugurate",
     "close": "close, closure, shut, shutdown, shut down, cut off, seal off, shutter, take offline, offline, "

@@ -64,6 +64,10 @@ def test_inflected_event_words_are_found():
         ("Castrel slapped travel bans on officials", "impose"),
         ("Lawmakers voted to legalise same-sex marriage", "pass"),
         ("Brevania and Quessia agreed to re-establish relations", "restore"),
+        ("A prisoner absconded from Dunmarsh prison", "escape"),
+        ("Istrovia test-fires a new missile", "launch"),
+        ("The rocket blew up after lift-off", "crash"),
+        ("The mark slumped to a record low", "record"),
     ],
 )
 def test_headline_verbs_report_their_events(headline, kind):
