@@ -105,8 +105,11 @@ def evidence_by_name(a: DevelopmentFeatures, b: DevelopmentFeatures) -> dict[str
 
 
 def _topic_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:
-    """Each topic word's best match on the other side, averaged both ways, like BERTScore over static vectors:
-    1 for the same stem or a WordNet synonym or hypernym, else the cosine when the words are related."""
+    """Each topic word's best match on the other side, like BERTScore over static vectors: 1 for the same stem
+    or a WordNet synonym or hypernym, else the cosine when the words are related; averaged over the side that
+    is better covered, so that a headline wholly told in a long lede agrees with it (the lede's extra words are
+    detail, not another event). Averaging both ways instead: labelled pairs 0.818 / 0.799, against 0.818 /
+    0.811 cross-validated."""
     if not a.topic_words or not b.topic_words:
         return UNKNOWN_SHARE
     similarity = a.topic_vectors @ b.topic_vectors.T
@@ -114,7 +117,7 @@ def _topic_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:
     best_a, best_b = similarity.max(axis=1), similarity.max(axis=0)
     best_a[_agreeing(a, b)] = 1.0
     best_b[_agreeing(b, a)] = 1.0
-    return float((best_a.mean() + best_b.mean()) / 2)
+    return float(max(best_a.mean(), best_b.mean()))
 
 
 def _agreeing(a: DevelopmentFeatures, b: DevelopmentFeatures) -> list[int]:

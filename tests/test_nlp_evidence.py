@@ -12,6 +12,9 @@ from tests.factories import development
     [
         ("Prices rose 3% in Halden", "Prices fell 3% in Halden", {"opposites": 1.0, "figures_agree": 1.0}),
         ("Valdoria bought 40 jets", "Valdoria purchased 40 aircraft", {"opposites": 0.0, "topic": 1.0}),
+        # A headline wholly told in a longer lede: its extra words are detail.
+        ("Valdoria bought 40 jets", "Valdoria purchased 40 jets, the largest order in the history of its air force",
+         {"topic": 1.0}),
         ("Valdoria expelled two diplomats", "Marovia expelled two diplomats", {"doer_replaced": 1.0}),
         # An actor named by a demonym is still found where it stands.
         ("Marovia expelled two Tarsan diplomats", "Tarsa expelled two Marovian diplomats", {"doer_replaced": 1.0}),
