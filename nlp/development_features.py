@@ -30,6 +30,8 @@ from nlp.figure_values import FigureValue, figure_values
 from nlp.model import Development
 from nlp.word_relations import WordSenses, senses_in, together
 
+FUTURE_MARKERS = frozenset("will would could may might shall to".split())
+"""Words before an event told as to come: "will visit", "is to close", "could be sold"."""
 PLAN_REACH = 6
 """Most words from an offer, threat, promise or request to the event it governs through "to" or "for": "offered
 to buy", "called on Interior Minister Lukas Feyd to resign", "applied to regulators for approval"."""
@@ -51,6 +53,7 @@ class DevelopmentFeatures:
     denied: frozenset[str]  # kinds of the events said not to ("did not sign": sign)
     denials: frozenset[str]  # kinds of the words that deny them ("refused to sign": refuse)
     planned: frozenset[str]  # kinds of events only offered, threatened or promised ("offered to buy": buy)
+    expected: frozenset[str]  # kinds of events told as to come ("will visit", "to close", "could shut")
     event_senses: tuple[WordSenses, ...]  # one per event, of the word reporting it
     event_group: WordSenses  # the same for the event words
     actors: tuple[frozenset[str], ...]  # keys each actor can be recognised by
@@ -108,6 +111,7 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 denied=frozenset(kind for event in events if event.negated for kind in event.kinds),
                 denials=frozenset(event.denial for event in events if event.denial),
                 planned=_planned(words, events),
+                expected=_expected(words, events),
                 event_senses=event_senses,
                 event_group=event_group,
                 words=together((topic_group, event_group)),
@@ -193,10 +197,11 @@ def actor_keys(name: str) -> frozenset[str]:
 
 def _planned(words: list[Word], events: list[Event]) -> frozenset[str]:
     """The kinds of the events that an offer, threat, promise or request governs: "threatened to close" →
-    close, "proposed purchasing" → buy, "applied to regulators for approval" → agree. An offer elsewhere in the sentence ("accepted the pay offer,
-    ending the strike", "the proposed tax") plans nothing: it is no sign that what the other side reports as
-    done was only announced here. Nor does its object ("offered a 6% wage increase"): another outlet may tell
-    the offer without its word ("put a six percent pay rise to the unions")."""
+    close, "proposed purchasing" → buy, "applied to regulators for approval" → agree. An offer elsewhere in the
+    sentence ("accepted the pay offer, ending the strike", "the proposed tax") plans nothing: it is no sign that
+    what the other side reports as done was only announced here. Nor does its object ("offered a 6% wage
+    increase"): another outlet may tell the offer without its word ("put a six percent pay rise to the
+    unions")."""
     planned: set[str] = set()
     for event, following in zip(events, events[1:]):
         if not event.kinds & C.TENTATIVE_EVENT_KINDS:
@@ -207,6 +212,19 @@ def _planned(words: list[Word], events: list[Event]) -> frozenset[str]:
         if governed_through or (distance == 1 and verb.endswith("ed") and governed.endswith("ing")):
             planned |= following.kinds
     return frozenset(planned)
+
+
+def _expected(words: list[Word], events: list[Event]) -> frozenset[str]:
+    """The kinds of the events told as to come: after "will", "could", "to" ("will visit", "is to close",
+    "could be sold")."""
+    expected: set[str] = set()
+    for event in events:
+        before = [word.text.lower() for word in words[max(0, event.position - 2) : event.position]]
+        after_marker = before[-1:] and before[-1] in FUTURE_MARKERS
+        after_marker_and_be = len(before) == 2 and before[0] in FUTURE_MARKERS and before[1] == "be"
+        if after_marker or after_marker_and_be:
+            expected |= event.kinds
+    return frozenset(expected)
 
 
 def _roles(

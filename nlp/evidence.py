@@ -171,8 +171,11 @@ def _events_contradict(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     only_a, only_b = a.kinds - b.kinds, b.kinds - a.kinds
     if any(frozenset((x, y)) in C.OPPOSED_EVENT_KINDS for x in only_a for y in only_b):
         return True
-    # "threatened to close" / "closed": the same action, announced on one side and done on the other.
-    return bool(a.planned & (b.kinds - b.planned)) or bool(b.planned & (a.kinds - a.planned))
+    # "threatened to close" / "closed": the same action, announced on one side and done on the other (not told
+    # as to come there either: "threatened to close" / "could shut").
+    return bool(a.planned & (b.kinds - b.planned - b.expected)) or bool(
+        b.planned & (a.kinds - a.planned - a.expected)
+    )
 
 
 def _actor_agreement(a: DevelopmentFeatures, b: DevelopmentFeatures) -> float:

@@ -62,6 +62,7 @@ from tests.factories import development
         ("Harrow moved from Valdoria to Marovia", "Harrow moved from Marovia to Valdoria", {"doer_replaced": 1.0}),
         ("Harrow moved from Valdoria to Marovia", "Harrow moved to Marovia from Valdoria", {"doer_replaced": 0.0}),
         ("Harrow threatened to close the port", "Harrow closed the port", {"events_contradict": 1.0}),
+        ("Harrow threatened to close the port", "Harrow could shut the port, he warned", {"events_contradict": 0.0}),
         ("Tellis plans to buy Arcvalley", "Tellis completed its purchase of Arcvalley", {"events_contradict": 1.0}),
         ("Valdoria proposed purchasing 40 jets", "Valdoria offered to buy 40 jets", {"events_contradict": 0.0}),
         # Stages of one story are separate developments; a request is not what it asks for.
