@@ -69,6 +69,7 @@ SIGNS = {
     "actors": 1,
     "actors_disjoint": -1,
     "doer_replaced": -1,
+    "roles_swapped": -1,
     "told_from_other_side": 1,
     "parties_replaced": -1,
     "figures_agree": 1,

@@ -23,6 +23,10 @@ PASSIVE_AUXILIARIES = frozenset("was were been being be is are".split())
 SKIPPABLE_IN_PHRASE = frozenset("the a an its their his her our".split())
 ATTRIBUTE_MARKERS = SKIPPABLE_IN_PHRASE | frozenset("this these those".split())
 """Words after which a participle describes a noun ("the proposed tax") rather than reports an event."""
+UNDERGOING_VERBS = frozenset("face suffer receive undergo".split())
+"""Verbs whose subject undergoes the event named after them: "Quintaran steel will face a 25 percent levy"."""
+UNDERGOING_REACH = 5
+"""Most words from such a verb to the event: "face a 25 percent levy"."""
 CLAUSE_OPENERS = frozenset("as after before when while because but since until which who that amid".split())
 """Words after which a new clause, with its own subject, begins."""
 REPORTED_CLAUSE_OPENERS = frozenset({"that"})
@@ -294,5 +298,14 @@ def _infinitive_follows(words: list[Word], position: int) -> bool:
 
 
 def is_passive(words: list[Word], event: Event) -> bool:
-    """ "was sacked", "are to be freed", "has been suspended": the subject undergoes the event."""
-    return event.position > 0 and words[event.position - 1].text.lower() in PASSIVE_AUXILIARIES
+    """ "was sacked", "are to be freed", "has been suspended", "will face a levy": the subject undergoes the
+    event."""
+    if event.position > 0 and words[event.position - 1].text.lower() in PASSIVE_AUXILIARIES:
+        return True
+    before = words[max(0, event.position - UNDERGOING_REACH) : event.position]
+    return any(word.root in _undergoing_roots() for word in before)
+
+
+@lru_cache(maxsize=1)
+def _undergoing_roots() -> frozenset[str]:
+    return frozenset(root(verb) for verb in UNDERGOING_VERBS)

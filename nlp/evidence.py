@@ -52,6 +52,8 @@ EVIDENCE = (
     "actors",  # share of actors named on the other side
     "actors_disjoint",  # both name actors and none is on the other side
     "doer_replaced",  # another actor did it ("Marovia expelled…" / "Valdoria expelled…")
+    "roles_swapped",  # the same act with the roles swapped ("Marovia expelled two Valdorian diplomats" /
+    # "Valdoria expelled two Marovian diplomats")
     "told_from_other_side",  # "lent" / "received a loan from", "beat" / "lost to"
     "parties_replaced",  # done to or with someone the other side never names
     "figures_agree",
@@ -61,7 +63,7 @@ EVIDENCE = (
 )
 """What :func:`evidence` measures for a pair, in the order of the model's weights."""
 
-UNEXPLAINED_BY = ("events_contradict", "doer_replaced", "figures_contradict", "negation_differs")
+UNEXPLAINED_BY = ("events_contradict", "doer_replaced", "roles_swapped", "figures_contradict", "negation_differs")
 """The measures of a difference: word_replaced counts a changed word only when none of these is found. Not
 "opposites": antonyms are often on both sides of a retelling, so that measure weighs little, and an antonym
 swapped into the same words ("Exports rose 12%" / "Imports rose 12%") is a change of event."""
@@ -80,11 +82,13 @@ def evidence_by_name(a: DevelopmentFeatures, b: DevelopmentFeatures) -> dict[str
         doers == "swapped" or _doer_at_other_end(a, b) or _doer_at_other_end(b, a)
     )
     symmetric = bool(a.kinds & b.kinds & C.SYMMETRIC_EVENT_KINDS)
+    swapped_act = doers == "swapped" and not symmetric and _same_act(a, b)
     actors = _actor_agreement(a, b)
     figures_agree, figures_contradict = _figure_agreement(a.figures, b.figures)
     measures = {
         "events_agree": agreement,
         "events_contradict": contradict and not other_side,
+        "roles_swapped": swapped_act and not other_side,
         "events_disjoint": agreement == 0,
         "topic": _topic_agreement(a, b),
         "opposites": _has_opposites(a, b) and not other_side,  # "won … beating Korsak" / "Korsak lost … to Brandt"
@@ -322,3 +326,9 @@ def _mean_alike(a: DevelopmentFeatures, i: int, b: DevelopmentFeatures, j: int) 
 
 def _kinds_at(x: DevelopmentFeatures, position: int) -> frozenset[str]:
     return next((event.kinds for event in x.events if event.position == position), frozenset())
+
+
+def _same_act(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
+    """Whether the first events of the two share a kind: one act, told with the same verb or its synonym."""
+    return bool(a.events and b.events and a.events[0].kinds & b.events[0].kinds)
+

@@ -16,6 +16,10 @@ from tests.factories import development
         ("Valdoria bought 40 jets", "Valdoria purchased 40 jets, the largest order in the history of its air force",
          {"topic": 1.0}),
         ("Valdoria expelled two diplomats", "Marovia expelled two diplomats", {"doer_replaced": 1.0}),
+        ("Valdoria expelled two Marovian diplomats", "Marovia expelled two Valdorian diplomats",
+         {"roles_swapped": 1.0}),
+        ("Valdoria imposed a 25% levy on Marovian steel", "Marovian steel will face a 25% levy at the Valdorian border",
+         {"roles_swapped": 0.0, "doer_replaced": 0.0}),
         # An actor named by a demonym is still found where it stands.
         ("Marovia expelled two Tarsan diplomats", "Tarsa expelled two Marovian diplomats", {"doer_replaced": 1.0}),
         ("Harrow signed the treaty", "Harrow did not sign the treaty", {"negation_differs": 1.0}),
