@@ -32,8 +32,9 @@ CLAUSE_OPENERS = frozenset("as after before when while because but since until w
 REPORTED_CLAUSE_OPENERS = frozenset({"that"})
 """Of those, the ones opening what a denial denies: "denied that its troops had crossed"."""
 PARTICLES = frozenset("off out up down back away".split())
-SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "offline", "over", "guilty"})
-"""Last words of a phrase that may stand after the phrase's object: "called the strike off"."""
+SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "over", "guilty"})
+"""Last words of a phrase that may stand after the phrase's object: "called the strike off". Compared as
+written, so each must be its own root ("offline" is not: its root is "offlin")."""
 MAX_SEPARATION = 5
 """Most words of an object between a verb and its particle: "took the Brennik nuclear power station offline"."""
 """Words that make a verb of the participle before them ("the strike was called off")."""
