@@ -36,7 +36,8 @@ SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "
 """Last words of a phrase that may stand after the phrase's object: "called the strike off". Compared as
 written, so each must be its own root ("offline" is not: its root is "offlin")."""
 MAX_SEPARATION = 5
-"""Most words of an object between a verb and its particle: "ruled the emergency decree on protests unconstitutional"."""
+"""Most words of an object between a verb and its particle or complement: "ruled the emergency decree on
+protests unconstitutional"."""
 """Words that make a verb of the participle before them ("the strike was called off")."""
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 AMOUNT_WORDS = frozenset(C.NUMBER_WORDS) | frozenset(C.NUMBER_SCALES) | frozenset(C.CURRENCIES)
