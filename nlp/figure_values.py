@@ -33,13 +33,17 @@ RE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 RANK_REACH = 3
 """How far into a figure an ordinal may stand: "for a fifth year", "the 12th member"."""
-RE_SCORE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
+MIN_TALLY_COUNT = 10
+"""Numbers of a score from which each is a count too, so that a vote tally "88-81" meets a text that gives "88"
+and "81" apart; below it they are goals or games ("2-1" and "3-1" share no result)."""
+RE_SCORE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$|\b(\d+)\s+votes?\s+to\s+(\d+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class FigureValue:
-    """``unit`` is "money:usd", "percent", "points", "hours", "count", "rank" or "date:<granularity>"; ``value`` a
-    number, or for a date its words in a fixed order ("october 12", "tuesday", "next week")."""
+    """``unit`` is "money:usd", "percent", "points", "hours", "count", "rank", "score" or "date:<granularity>";
+    ``value`` a number, or for a date its words in a fixed order ("october 12", "tuesday", "next week"), for a
+    score or tally its two numbers, the larger first ("3-1", "212-96", "by 88 votes to 81": "88-81")."""
 
     unit: str
     value: float | str
@@ -67,9 +71,12 @@ def _small_whole(value: float) -> bool:
 
 def figure_values(text: str) -> list[FigureValue]:
     """The values a figure's text states: usually one, two for a vote tally ("212-96"), none when vague."""
-    score = RE_SCORE.match(text)
+    score = RE_SCORE.search(text)
     if score:
-        return [FigureValue("count", float(score.group(1))), FigureValue("count", float(score.group(2)))]
+        # "2-1" and "1-2" are one result told from either side; "2-1" and "3-1" share a 1 but are two results.
+        numbers = sorted((int(number) for number in score.groups() if number), reverse=True)
+        tally = [FigureValue("count", float(number)) for number in numbers if number >= MIN_TALLY_COUNT]
+        return [FigureValue("score", "-".join(map(str, numbers))), *tally]
     words = [word.lower() for word in RE_FIGURE_TOKEN.findall(text.replace("-", " "))]
     date = _date(words)
     if date is not None:

@@ -143,7 +143,10 @@ def test_different_amounts_and_vague_figures():
     assert not rate.agrees_with(higher)
     assert figure_values("thousands") == []
     assert figure_values("a deal") == []
-    assert [v.value for v in figure_values("212-96")] == [212.0, 96.0]
+    assert [v.value for v in figure_values("212-96")] == ["212-96", 212.0, 96.0]  # a tally, and its counts
+    assert figure_values("by 88 votes to 81")[0] == figure_values("88-81")[0]
+    (won,), (lost,), (other,) = figure_values("2-1"), figure_values("1-2"), figure_values("3-1")
+    assert won.agrees_with(lost) and not won.agrees_with(other)  # goals are no counts: "2-1" / "3-1" share no 1
     assert figure_values("fifth straight year") == [FigureValue("rank", 5.0)]  # no five years
     (first,), (second,) = figure_values("first quarter"), figure_values("second quarter")
     assert not first.agrees_with(second)
