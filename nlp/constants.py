@@ -217,8 +217,8 @@ EVENT_KINDS = {
     "apologise": "apologise, apologize, apology",
     # Elections, offices and appointments
     "elect": "elect, re-elect, re-election, win, victory, beat, defeat, triumph, landslide, sweep, scoop, bag, "
-    "take home, take top prize, vote in, name winner",
-    "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out, fall short",
+    "take home, take top prize, vote in, name winner, take gold, win gold, claim gold, take title, claim title",
+    "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out, fall short, admit defeat, admit loss",
     "survive": "survive, withstand, beat back, see off",
     "run": "stand for, run for, candidacy, candidate",
     "appoint": "appoint, appointment, name, nominate, nomination, promote, promotion, hire, install, choose, "
@@ -311,7 +311,7 @@ EVENT_KINDS = {
     "switch off, shut off, turn off",
     "start": "start, begin, resume, launch, kick off",
     "end": "end, halt, stop, suspend, suspension, collapse, break down, wind up, fall apart, declare over",
-    "ban": "ban, bar, prohibit, prohibition, forbid, outlaw",
+    "ban": "ban, bar, prohibit, prohibition, forbid, outlaw, disqualify, disqualification",
     "unban": "lift ban, lift sanctions, lift embargo, lift curfew, lift restrictions, end ban, end prohibition, "
     "scrap ban, drop ban, remove ban",
     # Protest and labour

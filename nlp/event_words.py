@@ -32,7 +32,7 @@ CLAUSE_OPENERS = frozenset("as after before when while because but since until w
 REPORTED_CLAUSE_OPENERS = frozenset({"that"})
 """Of those, the ones opening what a denial denies: "denied that its troops had crossed"."""
 PARTICLES = frozenset("off out up down back away".split())
-SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "over", "guilty"})
+SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "over", "guilty", "gold"})
 """Last words of a phrase that may stand after the phrase's object: "called the strike off". Compared as
 written, so each must be its own root ("offline" is not: its root is "offlin")."""
 MAX_SEPARATION = 5

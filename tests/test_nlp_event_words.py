@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlp.event_words import find_events, words_of
+from nlp.event_words import SEPARABLE_COMPLEMENTS, find_events, root, words_of
 
 
 def denials_in(text: str) -> list[tuple[str, frozenset[str], bool, str]]:
@@ -68,6 +68,9 @@ def test_inflected_event_words_are_found():
         ("Istrovia test-fires a new missile", "launch"),
         ("The rocket blew up after lift-off", "crash"),
         ("The mark slumped to a record low", "record"),
+        ("Danko admits loss as Celik wins", "lose"),
+        ("Rinde takes 10,000m gold for Tesmark", "elect"),
+        ("Sund was disqualified after a failed test", "ban"),
     ],
 )
 def test_headline_verbs_report_their_events(headline, kind):
@@ -168,6 +171,10 @@ def test_a_phrase_may_have_its_object_between_verb_and_particle(text, word, kind
 
 def test_a_phrase_does_not_reach_over_a_denial():
     assert events_in("A jury found Halle not guilty") == []
+
+
+def test_separable_complements_are_compared_as_their_roots():
+    assert all(root(word) == word for word in SEPARABLE_COMPLEMENTS)
 
 
 def test_a_power_station_is_no_deployment():
