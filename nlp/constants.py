@@ -20,11 +20,11 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that attribute a development to its source at the end of a sentence: "…, the agency said".
+ATTRIBUTION_VERBS = frozenset("say said tell told add confirm announce".split())
+
 # Verbs that frame a quoted fragment without taking a clause: hailed it as "a step forward",
 # called the plan "a disaster". They make a statement only when a quotation hangs from them.
-# Verbs that attribute a development to its source at the end of a sentence: "…, the agency said".
-ATTRIBUTION_VERBS = frozenset("say said says tell told add confirm announce".split())
-
 QUOTE_FRAMING_VERBS = frozenset(
     """
     hail call describe dub term label brand praise slam blast denounce condemn criticise criticize
@@ -158,7 +158,7 @@ NEGATING_VERBS = {
     "reject allegation": "deny", "reject accusation": "deny", "reject report": "deny", "dismiss claim": "deny",
     "cancel": "cancel", "call off": "cancel", "abandon": "cancel", "scrap": "abolish", "drop": "cancel",
     "ditch": "cancel", "back out": "cancel", "walk away from": "cancel", "pull plug on": "cancel",
-    "withdraw from": "cancel", "cancellation": "cancel",
+    "cancellation": "cancel",
     "fail": "fail", "postpone": "delay", "delay": "delay", "defer": "delay", "put off": "delay",
     "shelve": "delay", "push back": "delay",
     "against": "oppose", "oppose": "oppose",
@@ -253,7 +253,7 @@ EVENT_KINDS = {
     "plead": "plead guilty, admit guilt",
     "escape": "escape, break out, jailbreak, abscond",
     "fine": "fine, penalty, penalise, penalize",
-    "dope": "fail test, fail drug test, fail drugs test, fail doping test, test positive, positive test",
+    "dope": "fail test, fail drug test, fail doping test, test positive, positive test",
     # Money, markets and prices
     "buy": "buy, purchase, acquire, acquisition, takeover, take over, order, snap up",
     "sell": "sell, sale, divest, offload, dispose",
@@ -373,7 +373,7 @@ EVENT_STAGES = {
     "propose": "pass complete effect",
     "agree": "complete effect",
     "sign": "effect",
-    "pass": "effect overturn",
+    "pass": "effect",
     "investigate": "charge convict acquit",
     "arrest": "charge convict acquit sentence",
     "charge": "convict acquit sentence",

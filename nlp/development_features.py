@@ -32,9 +32,11 @@ from nlp.word_relations import WordSenses, senses_in, together
 
 FUTURE_MARKERS = frozenset("will would could may might shall to".split())
 """Words before an event told as to come: "will visit", "is to close", "could be sold"."""
+MAX_ATTRIBUTION_WORDS = 6
+"""Most words of a closing attribution: "…, the national statistics office said on Friday"."""
 PLAN_REACH = 6
 """Most words from an offer, threat, promise or request to the event it governs through "to" or "for": "offered
-to buy", "called on Interior Minister Lukas Feyd to resign", "applied to regulators for approval"."""
+to buy", "called on Minister Lukas Feyd to resign", "applied to regulators for approval"."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,7 +54,7 @@ class DevelopmentFeatures:
     affirmed: frozenset[str]  # kinds of the events said to happen
     denied: frozenset[str]  # kinds of the events said not to ("did not sign": sign)
     denials: frozenset[str]  # kinds of the words that deny them ("refused to sign": refuse)
-    planned: frozenset[str]  # kinds of events only offered, threatened or promised ("offered to buy": buy)
+    planned: frozenset[str]  # kinds of events only offered, threatened, promised or asked for ("offered to buy": buy)
     expected: frozenset[str]  # kinds of events told as to come ("will visit", "to close", "could shut")
     event_senses: tuple[WordSenses, ...]  # one per event, of the word reporting it
     event_group: WordSenses  # the same for the event words
@@ -159,13 +161,16 @@ class _Reading:
     @classmethod
     def of(cls, development: Development) -> _Reading:
         words = words_of(development.text)
+        attribution = _attribution(development.text, words)
         events, event_positions = find_events(words)
+        # Who told it is no event of it: "according to officials" signs no accord.
+        events = [event for event in events if event.position not in attribution]
+        event_positions -= set(attribution)
         actors = tuple(actor_keys(name) for name in development.actors)
         content = [word for word in words if is_content(word)]
         # Actors and figures are compared on their own; the topic is what else the text is about.
         figure_stems = frozenset(word.stem for text in development.figures for word in words_of(text))
         elsewhere = {part for keys in actors for key in keys for part in key.split("_")} | figure_stems
-        attribution = _attribution(development.text, words)
         in_topic = np.array(
             [
                 not is_name_part(words, word)
@@ -323,22 +328,21 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / norm if norm > 0 else vector
 
 
-MAX_ATTRIBUTION_WORDS = 6
-"""Most words of a closing attribution: "…, the national statistics office said on Friday"."""
-
-
 @lru_cache(maxsize=1)
 def _attribution_stems() -> frozenset[str]:
-    return frozenset(stem(verb) for verb in C.ATTRIBUTION_VERBS) | C.ATTRIBUTION_VERBS
+    return frozenset(stem(verb) for verb in C.ATTRIBUTION_VERBS)
 
 
 def _attribution(text: str, words: list[Word]) -> range:
     """The positions of the words after the last comma when they only say who told it: "…, regulators said",
-    "…, according to officials". Two outlets name their sources differently for one event."""
+    "…, according to officials". Two outlets name their sources differently for one event. A verb in "-ing"
+    tells more than that ("…, adding to signs of recovery", "…, confirming its withdrawal")."""
     _, comma, tail = text.rpartition(",")
     tail_words = words_of(tail) if comma else []
     if not 0 < len(tail_words) <= MAX_ATTRIBUTION_WORDS:
         return range(0)
-    says = any(word.stem in _attribution_stems() or word.root == "accord" for word in tail_words)
+    says = any(
+        word.root == "accord" or word.stem in _attribution_stems() and not word.text.endswith("ing")
+        for word in tail_words
+    )
     return range(len(words) - len(tail_words), len(words)) if says else range(0)
-

@@ -32,13 +32,17 @@ CLAUSE_OPENERS = frozenset("as after before when while because but since until w
 REPORTED_CLAUSE_OPENERS = frozenset({"that"})
 """Of those, the ones opening what a denial denies: "denied that its troops had crossed"."""
 PARTICLES = frozenset("off out up down back away".split())
+"""Words that make a verb of the participle before them ("the strike was called off")."""
 SEPARABLE_COMPLEMENTS = frozenset(PARTICLES | {"unconstitutional", "unlawful", "over", "guilty", "gold"})
 """Last words of a phrase that may stand after the phrase's object: "called the strike off". Compared as
 written, so each must be its own root ("offline" is not: its root is "offlin")."""
 MAX_SEPARATION = 5
 """Most words of an object between a verb and its particle or complement: "ruled the emergency decree on
 protests unconstitutional"."""
-"""Words that make a verb of the participle before them ("the strike was called off")."""
+AFTER_SEPARATED_PHRASE = frozenset("of for from in on at over after by with as".split())
+"""Words that may follow a separated phrase: it ends its clause ("ordered three diplomats out of the country",
+"found Harrow guilty of fraud"). Before "to", an article or a number, the word is a preposition instead:
+"winds of up to 120km/h", "declared an emergency over the floods", "taking just over 54 percent"."""
 INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 AMOUNT_WORDS = frozenset(C.NUMBER_WORDS) | frozenset(C.NUMBER_SCALES) | frozenset(C.CURRENCIES)
 """Words of an amount ("four", "billion", "dollars"): the figures compare those, by value."""
@@ -192,7 +196,7 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
         if word.text.lower() in C.NEGATORS and not (phrase in lexicon and length > 1):
             pending_negation = ("", position, _negation_reach(word))  # "not", but not "without power"
         elif phrase in negating and length == 1 and _is_attributive(words, position, used):
-            pass  # "the disputed valley": nothing is denied
+            pass  # "the rejected bid": nothing is denied
         elif phrase in negating and _denies_earlier(words, position, events):
             # "the walkout has been cancelled": the denied event came first.
             events[-1] = Event(events[-1].kinds, True, events[-1].position, negating[phrase])
@@ -278,7 +282,8 @@ def _separated_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, 
         if word.text.lower() in CLAUSE_OPENERS or word.text.lower() in C.NEGATORS:
             return None  # "found Halle not guilty" is no conviction
         if position > start + 1 and word.root in SEPARABLE_COMPLEMENTS and (words[start].root, word.root) in known:
-            return (words[start].root, word.root), 1
+            following = words[position + 1].text.lower() if position + 1 < len(words) else ""
+            return ((words[start].root, word.root), 1) if following in AFTER_SEPARATED_PHRASE | {""} else None
     return None
 
 
@@ -304,6 +309,8 @@ def is_passive(words: list[Word], event: Event) -> bool:
     event."""
     if event.position > 0 and words[event.position - 1].text.lower() in PASSIVE_AUXILIARIES:
         return True
+    if words[event.position].text.endswith("ed"):
+        return False  # a verb of its own: "Harrow, facing pressure, sacked Brenn"
     before = words[max(0, event.position - UNDERGOING_REACH) : event.position]
     return any(word.root in _undergoing_roots() for word in before)
 

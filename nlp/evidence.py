@@ -63,7 +63,7 @@ EVIDENCE = (
 )
 """What :func:`evidence` measures for a pair, in the order of the model's weights."""
 
-UNEXPLAINED_BY = ("events_contradict", "doer_replaced", "roles_swapped", "figures_contradict", "negation_differs")
+UNEXPLAINED_BY = ("events_contradict", "doer_replaced", "figures_contradict", "negation_differs")
 """The measures of a difference: word_replaced counts a changed word only when none of these is found. Not
 "opposites": antonyms are often on both sides of a retelling, so that measure weighs little, and an antonym
 swapped into the same words ("Exports rose 12%" / "Imports rose 12%") is a change of event."""
@@ -82,19 +82,19 @@ def evidence_by_name(a: DevelopmentFeatures, b: DevelopmentFeatures) -> dict[str
         doers == "swapped" or _doer_at_other_end(a, b) or _doer_at_other_end(b, a)
     )
     symmetric = bool(a.kinds & b.kinds & C.SYMMETRIC_EVENT_KINDS)
-    swapped_act = doers == "swapped" and not symmetric and _same_act(a, b)
+    swapped = doers == "swapped" and not symmetric and not other_side
     actors = _actor_agreement(a, b)
     figures_agree, figures_contradict = _figure_agreement(a.figures, b.figures)
     measures = {
         "events_agree": agreement,
         "events_contradict": contradict and not other_side,
-        "roles_swapped": swapped_act and not other_side,
+        "roles_swapped": swapped and _same_act(a, b),
         "events_disjoint": agreement == 0,
         "topic": _topic_agreement(a, b),
         "opposites": _has_opposites(a, b) and not other_side,  # "won … beating Korsak" / "Korsak lost … to Brandt"
         "actors": actors,
         "actors_disjoint": bool(a.actors) and bool(b.actors) and actors == 0,
-        "doer_replaced": doers == "replaced" or (doers == "swapped" and not symmetric and not other_side),
+        "doer_replaced": doers == "replaced" or swapped,
         "told_from_other_side": other_side,
         "parties_replaced": _parties_replaced(a, b),
         "figures_agree": figures_agree,
@@ -331,4 +331,3 @@ def _kinds_at(x: DevelopmentFeatures, position: int) -> frozenset[str]:
 def _same_act(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     """Whether the first events of the two share a kind: one act, told with the same verb or its synonym."""
     return bool(a.events and b.events and a.events[0].kinds & b.events[0].kinds)
-

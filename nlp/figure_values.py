@@ -70,7 +70,8 @@ def _small_whole(value: float) -> bool:
 
 
 def figure_values(text: str) -> list[FigureValue]:
-    """The values a figure's text states: usually one, two for a vote tally ("212-96"), none when vague."""
+    """The values a figure's text states: usually one; for a score or tally ("212-96") the score, with its
+    numbers as counts from MIN_TALLY_COUNT up; none when vague."""
     score = RE_SCORE.search(text)
     if score:
         # "2-1" and "1-2" are one result told from either side; "2-1" and "3-1" share a 1 but are two results.
@@ -203,9 +204,8 @@ def _rank(words: list[str]) -> FigureValue | None:
     for position, word in enumerate(words[:RANK_REACH]):
         after_number = position > 0 and (words[position - 1] in C.NUMBER_WORDS or words[position - 1].isdigit())
         share = after_number and words[position + 1 : position + 2] in ([], ["of"])
-        if word in C.ORDINAL_WORDS and not share:  # "a third", "two thirds of voters" are shares
+        if word in C.ORDINAL_WORDS and not share:  # "a third", "one third of voters" are shares
             return FigureValue("rank", float(C.ORDINAL_WORDS[word]))
         if word.isdigit() and words[position + 1 : position + 2] in ([suffix] for suffix in ORDINAL_SUFFIXES):
             return FigureValue("rank", float(word))
     return None
-

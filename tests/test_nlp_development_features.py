@@ -31,3 +31,16 @@ def test_a_closing_attribution_tells_nothing_of_the_event():
         "patients", "died", "brain", "swelling"
     ]
     assert "agenc" not in features.topic_stems
+
+
+def test_who_told_it_reports_no_event_and_a_verb_in_ing_is_no_attribution():
+    according = features_of(development("Prices rose 3% in May, according to officials", figures=["3%", "May"]))
+    assert according.kinds == {"raise"}  # "according" signs no accord
+    adding = features_of(development("Output rose in May, adding to signs of recovery", figures=["May"]))
+    telling = {word.text for word, tells in zip(adding.tokens, adding.telling) if tells}
+    assert {"adding", "signs", "recovery"} <= telling
+
+
+def test_a_clause_about_the_doer_does_not_make_the_event_passive():
+    features = features_of(development("Harrow, facing pressure, sacked Brenn", ["Harrow", "Brenn"]))
+    assert (features.doers, features.parties) == ({0}, {1})
