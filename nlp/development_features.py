@@ -92,8 +92,10 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
         content, in_topic = reading.content, reading.in_topic
         content_vectors = vectors[start : start + len(content)]
         start += len(content)
-        doers, parties = _roles(words, events, actors)
-        origins, destinations = _ends(words, actors)
+        names = tuple(_name_keys(word) for word in words)
+        positions = tuple(_first_position(keys, names) for keys in actors)
+        doers, parties = _roles(words, events, positions)
+        origins, destinations = _ends(words, positions)
         topic = [word for word, topical in zip(content, in_topic) if topical]
         texts = [word.text for word in words]
         topic_senses = tuple(senses_in(texts, word.position) for word in topic)
@@ -122,7 +124,7 @@ def features_of_all(developments: Sequence[Development]) -> list[DevelopmentFeat
                 parties=parties,
                 origins=origins,
                 destinations=destinations,
-                mentioned=frozenset(key for word in words for key in _name_keys(word)),
+                mentioned=frozenset(key for keys in names for key in keys),
                 figures=tuple(value for text in development.figures for value in figure_values(text)),
                 negated=any(event.negated or event.kinds & C.DENYING_KINDS for event in events) or any(
                     # "found not guilty" and "without power" are events, not denials
@@ -233,17 +235,17 @@ def _expected(words: list[Word], events: list[Event]) -> frozenset[str]:
 
 
 def _roles(
-    words: list[Word], events: list[Event], actors: tuple[frozenset[str], ...]
+    words: list[Word], events: list[Event], positions: tuple[int | None, ...]
 ) -> tuple[frozenset[int], frozenset[int]]:
     """Actors doing the first event (named before it, or after "by" when it is passive: "was signed by X")
-    and actors it is done to or with. An owner ("Caspenia's airspace") or a place ("in Halden") is neither."""
-    if not events or not actors:
+    and actors it is done to or with, by each actor's first position (``positions``, None when not found). An
+    owner ("Caspenia's airspace") or a place ("in Halden") is neither."""
+    if not events or not positions:
         return frozenset(), frozenset()
     event = events[0]
     passive = is_passive(words, event)
     doers, parties = set(), set()
-    for index, keys in enumerate(actors):
-        position = _first_position(keys, words)
+    for index, position in enumerate(positions):
         if position is None or words[position].possessive:
             continue
         before = words[position - 1].text.lower() if position > 0 else ""
@@ -266,12 +268,11 @@ def _done_to(words: list[Word], events: list[Event]) -> tuple[bool, ...]:
     return tuple(word.position > event.position for word in words)
 
 
-def _ends(words: list[Word], actors: tuple[frozenset[str], ...]) -> tuple[frozenset[int], frozenset[int]]:
-    """The actors a move starts from and those it goes to: "defected from the New Dawn Movement to the Civic
-    Renewal Party"."""
+def _ends(words: list[Word], positions: tuple[int | None, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """The actors a move starts from and those it goes to, by each actor's first position: "defected from the
+    New Dawn Movement to the Civic Renewal Party"."""
     origins, destinations = set(), set()
-    for index, keys in enumerate(actors):
-        position = _first_position(keys, words)
+    for index, position in enumerate(positions):
         while position and words[position - 1].text.lower() in SKIPPABLE_IN_PHRASE:
             position -= 1
         before = words[position - 1].text.lower() if position else ""
@@ -282,11 +283,11 @@ def _ends(words: list[Word], actors: tuple[frozenset[str], ...]) -> tuple[frozen
     return frozenset(origins), frozenset(destinations)
 
 
-def _first_position(keys: frozenset[str], words: list[Word]) -> int | None:
-    for word in words:
-        names = _name_keys(word)
-        if any(key in names or key.split("_")[0] in names for key in keys):
-            return word.position
+def _first_position(keys: frozenset[str], names: tuple[tuple[str, ...], ...]) -> int | None:
+    """The position of the first word whose names (:func:`_name_keys`, one tuple per word) hold a key."""
+    for position, word_names in enumerate(names):
+        if any(key in word_names or key.split("_")[0] in word_names for key in keys):
+            return position
     return None
 
 

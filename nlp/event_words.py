@@ -195,8 +195,8 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
             pending_negation = None
         if word.text.lower() in C.NEGATORS and not (phrase in lexicon and length > 1):
             pending_negation = ("", position, _negation_reach(word))  # "not", but not "without power"
-        elif phrase in negating and length == 1 and _is_attributive(words, position, used):
-            pass  # "the rejected bid": nothing is denied
+        elif length == 1 and _is_attributive(words, position, used):
+            pass  # "a planned strike", "the rejected bid": the participle only describes, nothing is denied
         elif phrase in negating and _denies_earlier(words, position, events):
             # "the walkout has been cancelled": the denied event came first.
             events[-1] = Event(events[-1].kinds, True, events[-1].position, negating[phrase])
@@ -204,8 +204,6 @@ def find_events(words: list[Word]) -> tuple[list[Event], set[int]]:
         elif phrase in negating and not (phrase in lexicon and not _infinitive_follows(words, position + length)):
             pending_negation = (negating[phrase], position, _negation_reach(word))
             used.update(range(position, position + length))
-        elif phrase in lexicon and length == 1 and _is_attributive(words, position, used):
-            pass  # "a planned strike": the strike is the event, "planned" only describes it
         elif phrase in lexicon:
             negated = pending_negation is not None and position - pending_negation[1] <= pending_negation[2] + length
             denial = pending_negation[0] if negated else ""
@@ -283,7 +281,7 @@ def _separated_phrase(words: list[Word], start: int, known) -> tuple[tuple[str, 
             return None  # "found Halle not guilty" is no conviction
         if position > start + 1 and word.root in SEPARABLE_COMPLEMENTS and (words[start].root, word.root) in known:
             following = words[position + 1].text.lower() if position + 1 < len(words) else ""
-            return ((words[start].root, word.root), 1) if following in AFTER_SEPARATED_PHRASE | {""} else None
+            return ((words[start].root, word.root), 1) if not following or following in AFTER_SEPARATED_PHRASE else None
     return None
 
 

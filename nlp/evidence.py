@@ -88,13 +88,13 @@ def evidence_by_name(a: DevelopmentFeatures, b: DevelopmentFeatures) -> dict[str
     measures = {
         "events_agree": agreement,
         "events_contradict": contradict and not other_side,
-        "roles_swapped": swapped and _same_act(a, b),
         "events_disjoint": agreement == 0,
         "topic": _topic_agreement(a, b),
         "opposites": _has_opposites(a, b) and not other_side,  # "won … beating Korsak" / "Korsak lost … to Brandt"
         "actors": actors,
         "actors_disjoint": bool(a.actors) and bool(b.actors) and actors == 0,
         "doer_replaced": doers == "replaced" or swapped,
+        "roles_swapped": swapped and _same_act(a, b),
         "told_from_other_side": other_side,
         "parties_replaced": _parties_replaced(a, b),
         "figures_agree": figures_agree,
@@ -266,13 +266,9 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
     if matcher.quick_ratio() < NEAR_COPY_RATIO or matcher.ratio() < NEAR_COPY_RATIO:
         return False
     for operation, start_a, end_a, start_b, end_b in matcher.get_opcodes():
-        if operation == "insert" and (
-            _relative_inserted(b, start_b, end_b, a, start_a) or _event_inserted(b, start_b, end_b, a)
-        ):
+        if operation == "insert" and _added(b, start_b, end_b, a, start_a):
             return True
-        if operation == "delete" and (
-            _relative_inserted(a, start_a, end_a, b, start_b) or _event_inserted(a, start_a, end_a, b)
-        ):
+        if operation == "delete" and _added(a, start_a, end_a, b, start_b):
             return True
         if operation != "replace":
             continue
@@ -285,6 +281,12 @@ def _word_replaced(a: DevelopmentFeatures, b: DevelopmentFeatures) -> bool:
         if changed_a and changed_b and not any(_mean_alike(a, i, b, j) for i in changed_a for j in changed_b):
             return True
     return False
+
+
+def _added(x: DevelopmentFeatures, start: int, end: int, y: DevelopmentFeatures, at: int) -> bool:
+    """Whether the words ``x`` has from ``start`` to ``end``, where ``y`` has none (at ``at``), make it another
+    event: a relative in the place of whom it is done to, or an event of their own."""
+    return _relative_inserted(x, start, end, y, at) or _event_inserted(x, start, end, y)
 
 
 def _events_in(x: DevelopmentFeatures, start: int, end: int) -> bool:

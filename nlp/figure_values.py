@@ -206,6 +206,6 @@ def _rank(words: list[str]) -> FigureValue | None:
         share = after_number and words[position + 1 : position + 2] in ([], ["of"])
         if word in C.ORDINAL_WORDS and not share:  # "a third", "one third of voters" are shares
             return FigureValue("rank", float(C.ORDINAL_WORDS[word]))
-        if word.isdigit() and words[position + 1 : position + 2] in ([suffix] for suffix in ORDINAL_SUFFIXES):
+        if word.isdigit() and position + 1 < len(words) and words[position + 1] in ORDINAL_SUFFIXES:
             return FigureValue("rank", float(word))
     return None
