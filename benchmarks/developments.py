@@ -5,9 +5,10 @@
 PAIRS.jsonl defaults to tests/fixtures/development_pairs.jsonl: lines with "a" and "b" (each "text",
 "actors", "figures"), "repeat" (true when both report one event), "why" and "half", the part of the set
 (PART). "tune", "held_out", "fresh" and "blind_seen" were written by earlier sessions while the method was
-hand-weighted, each measured blind once and then used for changes; "train2" to "train8" were written by
+hand-weighted, each measured blind once and then used for changes; "train2" to "train9" were written by
 helpers that saw neither the code nor the other pairs, each measured once unseen before it was fitted to
-(session 6: "train6" 0.646 / 0.775, "train7" 0.676 / 0.575, "train8" 0.702 / 0.825). The model is fitted to all of these
+(session 6: "train6" 0.646 / 0.775, "train7" 0.676 / 0.575, "train8" 0.702 / 0.825; session 7: "train9",
+200 pairs, 0.812 / 0.690). The model is fitted to all of these
 (``benchmarks/fit_sameness.py``, which also cross-validates it). "blind" to "blind5" were written by such
 helpers too: "blind" before WordNet and the fitted model came in, "blind2" before word_replaced, "blind3" and
 "blind4" in session 5, "blind5" at the start of session 6. "blind" was read some ten times over four sessions
@@ -18,9 +19,9 @@ once as a repeat and once as a different event; in "blind3", "blind4" and "train
 do, and many repeats are reworded as headlines. In "blind3" and "train5" a country is often named by an
 invented capital on one side only ("Ankuri imposes…" / "Zembara bans…"), which no gazetteer can know; from
 "blind4" on, the actors are listed as the entity meant, as an article's entities resolved with a gazetteer
-would be. (Aggregates read so far, never to choose a change: "blind2" for nine models and the session-4
-model once more, "blind3" for seven models and the session-4 one, "blind4" for five and the session-4 one,
-"blind5" for four: the model at the start of session 6, fccf811, 1f75ee9 and b231391.)
+would be. (Aggregates read so far, never to choose a change: "blind2" for ten models and the session-4
+model once more, "blind3" for eight models and the session-4 one, "blind4" for six and the session-4 one,
+"blind5" for five: the model at the start of session 6, fccf811, 1f75ee9, b231391 and the refit with "train9".)
 
 "Repeat" is the positive class: precision is the share of pairs called repeats that are, recall the share
 of repeats found. The "stories" row groups each running story of tests/fixtures/development_stories.jsonl
@@ -44,6 +45,7 @@ DEFAULT_PAIRS = PROJECT / "tests" / "fixtures" / "development_pairs.jsonl"
 STORIES = PROJECT / "tests" / "fixtures" / "development_stories.jsonl"
 PARTS = (
     "tune", "held_out", "fresh", "blind_seen", "train2", "train3", "train4", "train5", "train6", "train7", "train8",
+    "train9",
     "blind", "blind2", "blind3", "blind4", "blind5",
 )
 BLIND = frozenset({"blind2", "blind3", "blind4", "blind5"})
