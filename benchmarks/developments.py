@@ -21,7 +21,8 @@ invented capital on one side only ("Ankuri imposes…" / "Zembara bans…"), whi
 "blind4" on, the actors are listed as the entity meant, as an article's entities resolved with a gazetteer
 would be. (Aggregates read so far, never to choose a change: "blind2" for ten models and the session-4
 model once more, "blind3" for eight models and the session-4 one, "blind4" for six and the session-4 one,
-"blind5" for five: the model at the start of session 6, fccf811, 1f75ee9, b231391 and the refit with "train9".)
+"blind5" for five: the model at the start of session 6, fccf811, 1f75ee9, b231391 and the refit with "train9";
+and all four once for benchmarks/cross_encoder_trial.py, a method not shipped.)
 
 "Repeat" is the positive class: precision is the share of pairs called repeats that are, recall the share
 of repeats found. The "stories" row groups each running story of tests/fixtures/development_stories.jsonl
