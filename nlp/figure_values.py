@@ -36,6 +36,9 @@ RANK_REACH = 3
 MIN_TALLY_COUNT = 10
 """Numbers of a score from which each is a count too, so that a vote tally "88-81" meets a text that gives "88"
 and "81" apart; below it they are goals or games ("2-1" and "3-1" share no result)."""
+AND_CONTINUES_AFTER = frozenset({"hundred", "thousand", "million", "billion"})
+"""Words after which "and" goes on with the number ("three hundred and fifty"); not digits: "100 and 200" are
+two figures."""
 RE_SCORE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$|\b(\d+)\s+votes?\s+to\s+(\d+)\b", re.IGNORECASE)
 
 
@@ -114,32 +117,53 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
     words = [word for word in words if word not in C.CURRENCIES or word.isalpha()]
     if words[:1] in (["a"], ["an"]) and len(words) > 1 and RE_DIGITS.fullmatch(words[1].replace(",", "")):
         words = words[1:]  # "an estimated $2bn": an article before digits is no "one"
-    number, position = None, 0
+    # Numbers are read as they are said: a group below a thousand ("three hundred and fifty") is multiplied
+    # by the scale after it and added to the total ("three thousand two hundred" is 3,000 + 200).
+    total, group, position = 0.0, None, 0
     if words[:2] in (["half", "a"], ["half", "an"], ["a", "half"]):
-        number, position = 0.5, 2  # "half a billion", "a half-hour": not one and a half
+        group, position = 0.5, 2  # "half a billion", "a half-hour": not one and a half
     while position < len(words):
         word = words[position]
         digits = word.replace(",", "")
-        if number is not None and words[position : position + 3] in (["and", "a", "half"], ["and", "an", "half"]):
-            number += 0.5  # "four and a half thousand", "two and a half years"
+        if group is not None and words[position : position + 3] in (["and", "a", "half"], ["and", "an", "half"]):
+            group += 0.5  # "four and a half thousand", "two and a half years"
             position += 3
             continue
+        after_scale = position > 0 and words[position - 1] in AND_CONTINUES_AFTER
+        if word == "and" and after_scale and _is_number_word(words, position + 1, group):
+            position += 1  # "three hundred and fifty", "a thousand and one"
+            continue
         if RE_DIGITS.fullmatch(digits):
-            number = (number or 0) + float(digits)
-        elif word in C.NUMBER_WORDS and (number is None or C.NUMBER_WORDS[word] < number):
+            group = (group or 0) + float(digits)
+        elif _is_number_word(words, position, group):
             # "forty five", "a hundred": words add up until a scale multiplies them.
-            number = (number or 0) + C.NUMBER_WORDS[word]
-        elif word in C.NUMBER_SCALES and number is not None:
-            number *= C.NUMBER_SCALES[word]
+            group = (group or 0) + C.NUMBER_WORDS[word]
+        elif word in C.NUMBER_SCALES and group is not None:
+            scale = C.NUMBER_SCALES[word]
+            if scale < 1000:
+                group *= scale
+            else:
+                total, group = total + group * scale, None
+        elif word in C.NUMBER_SCALES and total:
+            total *= C.NUMBER_SCALES[word]  # "a thousand million"
         else:
             break
         position += 1
-    if number is None:
+    if group is None and not total:
         return None
+    number = total + (group or 0)
     rest = words[position:]
     if words[:position] in (["a"], ["an"]) and _duration_hours(rest) is None and _fraction_percent(1, rest) is None:
         return None  # "a deal", but "a decade" is ten years and "a third" a share
     return number, rest
+
+
+def _is_number_word(words: list[str], position: int, group: float | None) -> bool:
+    """Whether the word at ``position`` is a number word that adds to ``group``: a smaller one ("forty five"),
+    not another number ("five six")."""
+    if position >= len(words) or words[position] not in C.NUMBER_WORDS:
+        return False
+    return group is None or C.NUMBER_WORDS[words[position]] < group
 
 
 def _unit(words: list[str], rest: list[str], text: str) -> str:

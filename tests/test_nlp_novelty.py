@@ -100,6 +100,9 @@ def test_a_different_event_with_the_same_words_is_not():
         (["two weeks", "14 days"], FigureValue("hours", 336.0)),
         (["half an hour", "a half-hour", "30 minutes"], FigureValue("hours", 0.5)),
         (["four and a half thousand", "4,500"], FigureValue("count", 4500.0)),
+        (["three hundred and fifty", "some three hundred and fifty", "350"], FigureValue("count", 350.0)),
+        (["three thousand two hundred", "3,200"], FigureValue("count", 3200.0)),  # not 3,002 × 100
+        (["two hundred and fifty thousand", "250,000"], FigureValue("count", 250000.0)),
         (["half a billion euros", "€500m", "0.5bn euros"], FigureValue("money:eur", 5e8)),
         (
             ["50 basis points", "half a point", "half a percentage point", "0.5 percentage points"],
