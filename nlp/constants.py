@@ -199,7 +199,7 @@ EVENT_KINDS = {
     "visit": "visit, travel, trip, tour, attend, attendance, go to, fly to, arrive, arrival",
     "attend": "attend, attendance, take part, participate, participation, turn up, show up",
     "boycott": "boycott, skip, snub, shun, stay away, sit out",
-    "recall": "recall, summon home, call home, bring home, call back, pull from shelves",
+    "recall": "recall, summon home, call home, bring home, call back, callback, call-back, pull from shelves",
     "expel": "expel, expulsion, deport, deportation, kick out, throw out, order out",
     "sever": "sever, cut ties, break off, suspend ties, downgrade",
     "recognise": "recognise, recognize, recognition, normalise, normalize",
@@ -217,7 +217,8 @@ EVENT_KINDS = {
     "apologise": "apologise, apologize, apology",
     # Elections, offices and appointments
     "elect": "elect, re-elect, re-election, win, victory, beat, defeat, triumph, landslide, sweep, scoop, bag, "
-    "take home, take top prize, vote in, name winner, take gold, win gold, claim gold, take title, claim title",
+    "take home, take top prize, vote in, name winner, take gold, win gold, claim gold, take title, claim title, "
+    "ease past, cruise past, sweep past",
     "lose": "lose, concede, concede defeat, suffer defeat, go down, knocked out, fall short, admit defeat, admit loss",
     "survive": "survive, withstand, beat back, see off",
     "run": "stand for, run for, candidacy, candidate",
@@ -267,7 +268,7 @@ EVENT_KINDS = {
     "repay": "repay, pay back",
     "pay": "pay, payment, pay out, spend",
     "raise": "raise, increase, hike, lift, boost, rise, jump, climb, soar, surge, grow, growth, expand, "
-    "expansion, go up, push up, put up, mark up, rebound, gain, spike, double, triple, accelerate, pick up",
+    "expansion, go up, push up, put up, mark up, rebound, gain, spike, double, triple, accelerate, pick up, widen",
     "lower": "lower, cut, reduce, reduction, slash, trim, axe, shed, fall, drop, decline, slow, shrink, narrow, "
     "plunge, slump, ease, contract, contraction, dip, slide, sink, tumble, decrease, go down, bring down, "
     "halve, slip, lay off, layoff, redundancy, job cuts",

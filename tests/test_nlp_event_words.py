@@ -71,6 +71,9 @@ def test_inflected_event_words_are_found():
         ("Danko admits loss as Celik wins", "lose"),
         ("Rinde takes 10,000m gold for Tesmark", "elect"),
         ("Sund was disqualified after a failed test", "ban"),
+        ("Castell eased past Morvay into the semi-finals", "elect"),
+        ("Brevco widens its recall to 130,000 cars", "raise"),
+        ("The carmaker doubled the scope of its call-back", "recall"),
     ],
 )
 def test_headline_verbs_report_their_events(headline, kind):
