@@ -31,10 +31,7 @@ def digest_message(digest: Digest, *, preview: bool = False) -> Message:
         title = f"Preview: {title}"
     if digest.is_empty:
         return message(f"{title}: {NOTHING_NEW}", [section(f"*{escape(title)}*\n{NOTHING_NEW}")])
-    since = datetime.fromtimestamp(digest.since, timezone.utc)
-    blocks: list[Block] = [header(title), context(escape(
-        f"{digest.articles} {plural(digest.articles, 'article')} from {len(digest.outlets)} "
-        f"{plural(len(digest.outlets), 'outlet')} since {since:%-d %b %H:%M} UTC"))]
+    blocks: list[Block] = [header(title), context(escape(_coverage(digest)))]
     tail = _tail(digest)
     body, developments, speakers = _body(digest, MAX_BLOCKS - len(blocks) - len(tail) - 1)
     blocks += body
@@ -45,6 +42,18 @@ def digest_message(digest: Digest, *, preview: bool = False) -> Message:
     counts = (f"{len(digest.developments)} new {plural(len(digest.developments), 'development')}, "
               f"{sum(len(s.statements) for s in digest.speakers)} new statements")
     return message(f"{title}: {counts}", blocks)
+
+
+def _coverage(digest: Digest) -> str:
+    """ "12 articles from 4 outlets since 3 Mar 07:00 UTC". Outlets are left out when no article names one (saved
+    pages, pasted text), and the start when the digest has none (the demo's, which covers the whole archive):
+    "from 0 outlets since 1 Jan 00:00" would be read as a fault."""
+    words = f"{digest.articles} {plural(digest.articles, 'article')}"
+    if digest.outlets:
+        words += f" from {len(digest.outlets)} {plural(len(digest.outlets), 'outlet')}"
+    if digest.since > 0:
+        words += f" since {datetime.fromtimestamp(digest.since, timezone.utc):%-d %b %H:%M} UTC"
+    return words
 
 
 def shown_digest(digest: Digest) -> Digest:

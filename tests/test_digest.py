@@ -112,6 +112,26 @@ def test_a_day_with_nothing_new_is_one_short_line(archive):
     assert len(message["blocks"]) == 1
 
 
+def coverage_line(message):
+    return message["blocks"][1]["elements"][0]["text"]
+
+
+def test_the_message_says_how_many_articles_and_outlets_it_covers_and_since_when(archive):
+    day_one(archive)
+
+    digest = build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20), since=at(4, 0).timestamp())
+
+    assert coverage_line(digest_message(digest)) == "2 articles from 2 outlets since 4 Mar 00:00 UTC"
+
+
+def test_without_outlets_or_a_start_the_message_does_not_count_zero_outlets_since_1970(archive):
+    archive.store(article(Said(*QUIST[:1], FIGHT, QUIST[1]), outlet=None, ingested_at="2031-03-04T09:00:00+00:00"))
+
+    digest = build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20), since=0.0)
+
+    assert coverage_line(digest_message(digest)) == "1 article"
+
+
 def test_a_digest_survives_being_stored_between_building_and_posting(archive):
     day_one(archive)
     digest = build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20))
