@@ -192,7 +192,7 @@ EVENT_KINDS = {
     "propose": "propose, proposal, offer, suggest, float, put forward, table, bid",
     "agree": "agree, agreement, accept, consent, approve, approval, back, endorse, endorsement, sign off, "
     "authorise, authorize, authorisation, license, green light, greenlight, go-ahead, give go-ahead, allow, "
-    "permit, admit, welcome, legalise, legalize",
+    "permit, admit, welcome, legalise, legalize, clear way, bow to",
     "sign": "sign, seal, ink, conclude, finalise, finalize, ratify, ratification, reach agreement, reach deal, "
     "reach accord, strike deal, clinch, accord, pact, treaty, pen to paper, put signature to",
     "meet": "meet, meeting, talks, hold talks, hold meeting, host, summit, confer, negotiate, negotiation, sit down",
@@ -200,7 +200,7 @@ EVENT_KINDS = {
     "attend": "attend, attendance, take part, participate, participation, turn up, show up",
     "boycott": "boycott, skip, snub, shun, stay away, sit out",
     "recall": "recall, summon home, call home, bring home, call back, callback, call-back, pull from shelves",
-    "expel": "expel, expulsion, deport, deportation, kick out, throw out, order out",
+    "expel": "expel, expulsion, deport, deportation, kick out, throw out, order out, persona non grata",
     "sever": "sever, cut ties, break off, suspend ties, downgrade",
     "recognise": "recognise, recognize, recognition, normalise, normalize",
     "sanction": "sanction, embargo, blacklist",
@@ -211,7 +211,7 @@ EVENT_KINDS = {
     "complete": "complete, completion, close deal, close takeover, close acquisition",
     "effect": "take effect, come into force, come into effect, enter into force, go into effect, kick in",
     "confirm": "confirm",
-    "support": "support, in support, in favour, in favor, backing",
+    "support": "support, in support, in favour, in favor, backing, throw weight behind",
     "condemn": "condemn, condemnation, criticise, criticize, criticism, denounce, slam, rebuke, censure",
     "praise": "praise, hail, commend",
     "apologise": "apologise, apologize, apology",

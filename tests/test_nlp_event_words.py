@@ -74,6 +74,11 @@ def test_inflected_event_words_are_found():
         ("Castell eased past Morvay into the semi-finals", "elect"),
         ("Brevco widens its recall to 130,000 cars", "raise"),
         ("The carmaker doubled the scope of its call-back", "recall"),
+        ("The court cleared the way for the sale", "agree"),
+        ("The jury cleared Halden of fraud", "acquit"),  # cleared, not cleared the way
+        ("Officials bowed to the demand for a recount", "agree"),
+        ("Two envoys were declared persona non grata", "expel"),
+        ("Radosz threw his weight behind Voss", "support"),
     ],
 )
 def test_headline_verbs_report_their_events(headline, kind):
