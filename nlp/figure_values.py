@@ -36,9 +36,9 @@ RANK_REACH = 3
 MIN_TALLY_COUNT = 10
 """Numbers of a score from which each is a count too, so that a vote tally "88-81" meets a text that gives "88"
 and "81" apart; below it they are goals or games ("2-1" and "3-1" share no result)."""
-AND_CONTINUES_AFTER = frozenset({"hundred", "thousand", "million", "billion"})
-"""Words after which "and" goes on with the number ("three hundred and fifty"); not digits: "100 and 200" are
-two figures."""
+AND_CONTINUES_AFTER = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+"""Words after which "and" goes on with the number ("three hundred and fifty"); not a bare number: "100 and 200"
+are two figures."""
 RE_SCORE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$|\b(\d+)\s+votes?\s+to\s+(\d+)\b", re.IGNORECASE)
 
 
@@ -117,20 +117,26 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
     words = [word for word in words if word not in C.CURRENCIES or word.isalpha()]
     if words[:1] in (["a"], ["an"]) and len(words) > 1 and RE_DIGITS.fullmatch(words[1].replace(",", "")):
         words = words[1:]  # "an estimated $2bn": an article before digits is no "one"
-    # Numbers are read as they are said: a group below a thousand ("three hundred and fifty") is multiplied
-    # by the scale after it and added to the total ("three thousand two hundred" is 3,000 + 200).
-    total, group, position = 0.0, None, 0
+    # Numbers are read as they are said: a group below a thousand ("three hundred and fifty") is multiplied by
+    # the scale after it and added to the total ("three thousand two hundred" is 3,000 + 200), unless that
+    # scale is larger than the total's, which it then multiplies ("three thousand two hundred million").
+    total, group, scale, position = 0.0, None, 0.0, 0
     if words[:2] in (["half", "a"], ["half", "an"], ["a", "half"]):
         group, position = 0.5, 2  # "half a billion", "a half-hour": not one and a half
     while position < len(words):
         word = words[position]
         digits = word.replace(",", "")
-        if group is not None and words[position : position + 3] in (["and", "a", "half"], ["and", "an", "half"]):
-            group += 0.5  # "four and a half thousand", "two and a half years"
+        if words[position : position + 3] in (["and", "a", "half"], ["and", "an", "half"]) and (
+            group is not None or scale
+        ):
+            # "four and a half thousand", "two and a half years"; after a scale, half of it: "a million and a half"
+            if group is not None:
+                group += 0.5
+            else:
+                total += scale / 2
             position += 3
             continue
-        after_scale = position > 0 and words[position - 1] in AND_CONTINUES_AFTER
-        if word == "and" and after_scale and _is_number_word(words, position + 1, group):
+        if word == "and" and _and_goes_on(words, position, group):
             position += 1  # "three hundred and fifty", "a thousand and one"
             continue
         if RE_DIGITS.fullmatch(digits):
@@ -138,14 +144,14 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
         elif _is_number_word(words, position, group):
             # "forty five", "a hundred": words add up until a scale multiplies them.
             group = (group or 0) + C.NUMBER_WORDS[word]
-        elif word in C.NUMBER_SCALES and group is not None:
-            scale = C.NUMBER_SCALES[word]
-            if scale < 1000:
-                group *= scale
+        elif word in C.NUMBER_SCALES and C.NUMBER_SCALES[word] < 1000 and group is not None:
+            group *= C.NUMBER_SCALES[word]
+        elif word in C.NUMBER_SCALES and (group is not None or total):
+            if C.NUMBER_SCALES[word] > scale:
+                total, scale = (total + (group or 0)) * C.NUMBER_SCALES[word], C.NUMBER_SCALES[word]
             else:
-                total, group = total + group * scale, None
-        elif word in C.NUMBER_SCALES and total:
-            total *= C.NUMBER_SCALES[word]  # "a thousand million"
+                total += (group or 0) * C.NUMBER_SCALES[word]  # "two million three hundred thousand"
+            group = None
         else:
             break
         position += 1
@@ -156,6 +162,16 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
     if words[:position] in (["a"], ["an"]) and _duration_hours(rest) is None and _fraction_percent(1, rest) is None:
         return None  # "a deal", but "a decade" is ten years and "a third" a share
     return number, rest
+
+
+def _and_goes_on(words: list[str], position: int, group: float | None) -> bool:
+    """Whether the "and" at ``position`` goes on with the number: after a scale word and before a number word
+    that adds to it ("three hundred and fifty"); not before an article ("$2 billion and a 10% stake")."""
+    if position == 0 or words[position - 1] not in AND_CONTINUES_AFTER:
+        return False
+    return words[position + 1 : position + 2] not in (["a"], ["an"], ["half"]) and _is_number_word(
+        words, position + 1, group
+    )
 
 
 def _is_number_word(words: list[str], position: int, group: float | None) -> bool:

@@ -103,6 +103,9 @@ def test_a_different_event_with_the_same_words_is_not():
         (["three hundred and fifty", "some three hundred and fifty", "350"], FigureValue("count", 350.0)),
         (["three thousand two hundred", "3,200"], FigureValue("count", 3200.0)),  # not 3,002 × 100
         (["two hundred and fifty thousand", "250,000"], FigureValue("count", 250000.0)),
+        (["a million and a half", "1.5 million"], FigureValue("count", 1.5e6)),  # not a million and 1.5
+        (["two million three hundred thousand", "2.3 million"], FigureValue("count", 2.3e6)),
+        (["$2 billion and a 10% stake", "$2bn"], FigureValue("money:usd", 2e9)),  # "and a" ends the number
         (["half a billion euros", "€500m", "0.5bn euros"], FigureValue("money:eur", 5e8)),
         (
             ["50 basis points", "half a point", "half a percentage point", "0.5 percentage points"],
