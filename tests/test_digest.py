@@ -4,6 +4,8 @@ what a previous digest reported never again, and an update to a known developmen
 import json
 from datetime import datetime, timezone
 
+import pytest
+
 from bot.digest import Digest, build_digest, record_digest
 from handlers.digest_blocks import NOTHING_NEW, digest_message, shown_digest
 from nlp.model import Kind
@@ -124,12 +126,16 @@ def test_the_message_says_how_many_articles_and_outlets_it_covers_and_since_when
     assert coverage_line(digest_message(digest)) == "2 articles from 2 outlets since 4 Mar 00:00 UTC"
 
 
-def test_without_outlets_or_a_start_the_message_does_not_count_zero_outlets_since_1970(archive):
+@pytest.mark.parametrize(
+    "since, line",
+    [(at(4, 0).timestamp(), "1 article since 4 Mar 00:00 UTC"), (0.0, "1 article")],  # not "since 1 Jan 1970"
+)
+def test_without_outlets_the_message_does_not_count_zero_outlets(archive, since, line):
     archive.store(article(Said(*QUIST[:1], FIGHT, QUIST[1]), outlet=None, ingested_at="2031-03-04T09:00:00+00:00"))
 
-    digest = build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20), since=0.0)
+    digest = build_digest(archive, CHANNEL, "2031-03-04", now=at(4, 20), since=since)
 
-    assert coverage_line(digest_message(digest)) == "1 article"
+    assert coverage_line(digest_message(digest)) == line
 
 
 def test_a_digest_survives_being_stored_between_building_and_posting(archive):
