@@ -36,6 +36,9 @@ RANK_REACH = 3
 MIN_TALLY_COUNT = 10
 """Numbers of a score from which each is a count too, so that a vote tally "88-81" meets a text that gives "88"
 and "81" apart; below it they are goals or games ("2-1" and "3-1" share no result)."""
+GROUP_SCALE_LIMIT = 1000
+"""Scales below this ("hundred", "dozen") multiply the group of words before them; from it ("thousand",
+"million") they close that group into the total."""
 AND_CONTINUES_AFTER = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 """Words after which "and" goes on with the number ("three hundred and fifty"); not a bare number: "100 and 200"
 are two figures."""
@@ -144,13 +147,14 @@ def _amount(words: list[str]) -> tuple[float, list[str]] | None:
         elif _is_number_word(words, position, group):
             # "forty five", "a hundred": words add up until a scale multiplies them.
             group = (group or 0) + C.NUMBER_WORDS[word]
-        elif word in C.NUMBER_SCALES and C.NUMBER_SCALES[word] < 1000 and group is not None:
+        elif C.NUMBER_SCALES.get(word, GROUP_SCALE_LIMIT) < GROUP_SCALE_LIMIT and group is not None:
             group *= C.NUMBER_SCALES[word]
         elif word in C.NUMBER_SCALES and (group is not None or total):
-            if C.NUMBER_SCALES[word] > scale:
-                total, scale = (total + (group or 0)) * C.NUMBER_SCALES[word], C.NUMBER_SCALES[word]
+            multiplier = C.NUMBER_SCALES[word]
+            if multiplier > scale:
+                total, scale = (total + (group or 0)) * multiplier, multiplier
             else:
-                total += (group or 0) * C.NUMBER_SCALES[word]  # "two million three hundred thousand"
+                total += (group or 0) * multiplier  # "two million three hundred thousand"
             group = None
         else:
             break

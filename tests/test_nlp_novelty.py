@@ -17,8 +17,8 @@ PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
 PROJECT = Path(__file__).parent.parent
 BLIND = frozenset({"blind2", "blind3", "blind4", "blind5"})
 # A floor against regressions, just below what the shipped model measures on the pairs it was fitted to
-# (every part but the blind ones): precision 0.807, recall 0.816 since train9 joined them (its 200 pairs are
-# harder than the rest: 0.812 / 0.690 unseen). Cross-validated, the fit measures about the same, so the model
+# (every part but the blind ones): precision 0.810, recall 0.819, lower since train9 joined them (its 200 pairs
+# are harder than the rest: 0.812 / 0.690 unseen). Cross-validated, the fit measures about the same, so the model
 # does not merely remember the pairs. The target of 0.9 for both is not met; the blind parts, never
 # used to choose a change, are measured by benchmarks/developments.py, not here.
 MIN_PRECISION = 0.80
