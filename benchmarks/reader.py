@@ -1,6 +1,7 @@
 """Benchmark the link reader on the Article Extraction Benchmark: body-text quality and time per page.
 
     .venv/bin/python benchmarks/reader.py [AEB_DIR]
+    .venv/bin/python benchmarks/reader.py --large
 
 AEB_DIR defaults to ../shared/eval/aeb (``html/<id>.html.gz`` and ``ground-truth.json`` with each page's
 ``articleBody``). Each page is decoded as the fetcher would decode it (no charset header: BOM, meta charset,
@@ -9,6 +10,10 @@ metadata. Quality is word-level, per page, on multisets of words: the words are 
 case-folded text; precision = shared words / extracted words, recall = shared words / reference words, F1 their
 harmonic mean (1 when both are empty, 0 when only one is); the figures printed are means and medians over pages.
 A page the reader refuses (Paywalled, NothingToRead) counts as an empty extraction.
+
+``--large`` times instead three generated pages of a few MiB around a short article: an index of 50,000 links,
+40,000 paragraphs (book-length) and 60,000 small divs; no article page has so many elements, but anyone can paste
+a link to one, and the fetcher's size limit lets them through.
 """
 
 from __future__ import annotations
@@ -31,6 +36,13 @@ PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_AEB = PROJECT.parent / "shared" / "eval" / "aeb"
 RE_WORD = re.compile(r"\w+")
 WORST_SHOWN = 5
+FILLER_WORDS = "the council said its harbour budget vote would follow talks on the port strike".split()
+LARGE_PAGES = {
+    "50,000 links": "<ul>{}</ul>".format("".join(f"<li><a href='/story/{i}'>{{}}</a></li>" for i in range(50_000))),
+    "40,000 paragraphs": "".join("<p>{}</p>" for _ in range(40_000)),
+    "60,000 divs": "".join("<div><span>{}</span></div>" for _ in range(60_000)),
+}
+"""What follows the article on each generated page; each ``{}`` is filled with a few words."""
 
 
 def word_scores(reference: str, extracted: str) -> tuple[float, float, float]:
@@ -45,10 +57,29 @@ def word_scores(reference: str, extracted: str) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def _words(count: int, start: int) -> str:
+    return " ".join(FILLER_WORDS[(start + 7 * i) % len(FILLER_WORDS)] for i in range(count))
+
+
+def time_large_pages() -> None:
+    article = "".join(f"<p>{_words(40, start=i)}.</p>" for i in range(12))
+    for name, filler in LARGE_PAGES.items():
+        words = (_words(4, start=i) for i in range(filler.count("{}")))
+        html = f"<html><body><article>{article}</article>{filler.format(*words)}</body></html>"
+        start = time.perf_counter()
+        read = read_html(html)
+        print(f"{name}: {len(html.encode()) / 2**20:.1f} MiB, read in {time.perf_counter() - start:.2f} s "
+              f"({len(read.text.split())} words, by {read.extracted_by})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("aeb", nargs="?", type=Path, default=DEFAULT_AEB, metavar="AEB_DIR")
+    parser.add_argument("--large", action="store_true", help="time generated pages of tens of thousands of elements")
     args = parser.parse_args()
+    if args.large:
+        time_large_pages()
+        return
     truth_path = args.aeb / "ground-truth.json"
     if not truth_path.is_file():
         sys.exit(f"benchmark: no AEB data at {args.aeb} (expected ground-truth.json and html/<id>.html.gz)")

@@ -8,6 +8,7 @@ reported (``Paywalled``), never worked around. Only ``read_url`` touches the net
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -31,6 +32,12 @@ from nlp.read_errors import NothingToRead, Paywalled
 TRAFILATURA_OPTIONS: dict[str, Any] = {"favor_precision": True, "include_comments": False, "include_tables": True}
 """Measured on the benchmark: favouring precision drops more boilerplate than it loses article text (F1 0.965
 against 0.956 for the defaults, and no slower); comments are never the article; some articles are tables."""
+LARGE_PAGE_ELEMENTS = 20_000
+"""Elements above which a page is read with trafilatura's fast heuristics and without htmldate's free-text date
+search. No article needs that many (AEB's largest page has 1,709); link indexes, archives and book-length pages
+do, and there the second passes and the search cost seconds, while the search takes a year in a link for the
+page's date (``benchmarks/reader.py --large``: 50,000 links read in 8.3 s, 4.6 s so; 60,000 divs 10.6 s, 6.9 s)."""
+LARGE_PAGE_OPTIONS: dict[str, Any] = {"fast": True, "date_extraction_params": {"extensive_search": False}}
 
 FALLBACK_RATIO = 2
 """readability's text replaces trafilatura's when it has at least this many times the words: trafilatura
@@ -53,7 +60,6 @@ RE_WALL_WORDING = re.compile(
 )
 """What a paywall or login wall says to the reader (searched in the visible text only: scripts and class names
 mention paywalls on pages that have none)."""
-PARAGRAPH_TEXT = "//body//p//text()"
 VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 RE_WORD = re.compile(r"\w+")
 RE_WORD_COUNT = re.compile(r"[0-9]{1,9}")
@@ -158,7 +164,8 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     published = _published(tree, structured)
     language = _language(tree)
 
-    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    options = TRAFILATURA_OPTIONS | (LARGE_PAGE_OPTIONS if _is_large(tree) else {})
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **options)
     text = _paragraphs(document.text if document is not None else "")
     extracted_by = "trafilatura"
     if _may_have_missed_text(tree, text):
@@ -201,10 +208,14 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _is_large(tree: HtmlElement) -> bool:
+    return next(itertools.islice(tree.iter(), LARGE_PAGE_ELEMENTS, None), None) is not None
+
+
 def _may_have_missed_text(tree: HtmlElement, text: str) -> bool:
     """Could readability find FALLBACK_RATIO times trafilatura's words? Not when the page's paragraphs hold
     fewer words than that: then the slower second reading is skipped."""
-    paragraph_words = _word_count(" ".join(tree.xpath(PARAGRAPH_TEXT)))
+    paragraph_words = _word_count(_text_within(tree, "p"))
     return paragraph_words >= FALLBACK_RATIO * _word_count(text)
 
 
@@ -220,9 +231,15 @@ def _readability_text(html: str) -> str:
     ]
     texts = [element.text_content() for element in blocks] or summary.text_content().splitlines()
     text = "\n\n".join(paragraph for paragraph in (" ".join(text.split()) for text in texts) if paragraph)
-    if _word_count(" ".join(summary.xpath("//a//text()"))) > MOST_LINK_WORDS * _word_count(text):
+    if _word_count(_text_within(summary, "a")) > MOST_LINK_WORDS * _word_count(text):
         return ""
     return text
+
+
+def _text_within(tree: HtmlElement, tag: str) -> str:
+    """The text inside every ``tag`` element. Walked, not selected with XPath: libxml2 takes seconds over
+    "//p//text()" on a page of tens of thousands of paragraphs."""
+    return " ".join(piece for element in tree.iter(tag) for piece in element.itertext())
 
 
 def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
