@@ -38,11 +38,11 @@ RE_WORD = re.compile(r"\w+")
 WORST_SHOWN = 5
 FILLER_WORDS = "the council said its harbour budget vote would follow talks on the port strike".split()
 LARGE_PAGES = {
-    "50,000 links": "<ul>{}</ul>".format("".join(f"<li><a href='/story/{i}'>{{}}</a></li>" for i in range(50_000))),
-    "40,000 paragraphs": "".join("<p>{}</p>" for _ in range(40_000)),
-    "60,000 divs": "".join("<div><span>{}</span></div>" for _ in range(60_000)),
+    "50,000 links": ("<li><a href='/story/{number}'>{words}</a></li>", 50_000),
+    "40,000 paragraphs": ("<p>{words}</p>", 40_000),
+    "60,000 divs": ("<div><span>{words}</span></div>", 60_000),
 }
-"""What follows the article on each generated page; each ``{}`` is filled with a few words."""
+"""What follows the article on each generated page: an element, and how many times it is repeated."""
 
 
 def word_scores(reference: str, extracted: str) -> tuple[float, float, float]:
@@ -63,9 +63,9 @@ def _words(count: int, start: int) -> str:
 
 def time_large_pages() -> None:
     article = "".join(f"<p>{_words(40, start=i)}.</p>" for i in range(12))
-    for name, filler in LARGE_PAGES.items():
-        words = (_words(4, start=i) for i in range(filler.count("{}")))
-        html = f"<html><body><article>{article}</article>{filler.format(*words)}</body></html>"
+    for name, (element, count) in LARGE_PAGES.items():
+        filler = "".join(element.format(number=i, words=_words(4, start=i)) for i in range(count))
+        html = f"<html><body><article>{article}</article>{filler}</body></html>"
         start = time.perf_counter()
         read = read_html(html)
         print(f"{name}: {len(html.encode()) / 2**20:.1f} MiB, read in {time.perf_counter() - start:.2f} s "

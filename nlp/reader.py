@@ -36,7 +36,7 @@ LARGE_PAGE_ELEMENTS = 20_000
 """Elements above which a page is read with trafilatura's fast heuristics and without htmldate's free-text date
 search. No article needs that many (AEB's largest page has 1,709); link indexes, archives and book-length pages
 do, and there the second passes and the search cost seconds, while the search takes a year in a link for the
-page's date (``benchmarks/reader.py --large``: 50,000 links read in 8.3 s, 4.6 s so; 60,000 divs 10.6 s, 6.9 s)."""
+page's date (``benchmarks/reader.py --large``: 50,000 links read in 6.7 s, 2.9 s so; 60,000 divs 8.4 s, 5.7 s)."""
 LARGE_PAGE_OPTIONS: dict[str, Any] = {"fast": True, "date_extraction_params": {"extensive_search": False}}
 
 FALLBACK_RATIO = 2
