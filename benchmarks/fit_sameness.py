@@ -32,10 +32,11 @@ sys.path.insert(0, str(PROJECT))
 from benchmarks.developments import (  # noqa: E402
     BLIND,
     DEFAULT_PAIRS,
+    STORIES,
     Counts,
     features_in_pairs,
     load_pairs,
-    story_statements,
+    stories_of,
 )
 from nlp.model import Development  # noqa: E402
 from nlp.evidence import evidence  # noqa: E402
@@ -106,14 +107,12 @@ def training_set() -> TrainingSet:
     for number, pair in enumerate(load_pairs(DEFAULT_PAIRS)):
         if pair.half not in BLIND:
             chosen.add(pair.a, pair.b, pair.repeat, pair.half, f"pair {number}")
-    by_story: dict[str, list[tuple[str, Development]]] = {}
-    for story, event, statement in story_statements():
-        by_story.setdefault(story, []).append((event, statement))
-    for story, statements in by_story.items():
-        for (event_a, a), (event_b, b) in combinations(statements, 2):
-            chosen.add(a, b, event_a == event_b, "stories", story)
-        for _, statement in statements:
-            chosen.add(statement, statement, True, "copies", story)
+    for statements in stories_of(STORIES):
+        story = statements[0].story
+        for a, b in combinations(statements, 2):
+            chosen.add(a.statement, b.statement, a.event == b.event, "stories", story)
+        for told in statements:
+            chosen.add(told.statement, told.statement, True, "copies", story)
     return chosen
 
 
