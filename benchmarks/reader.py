@@ -11,9 +11,11 @@ case-folded text; precision = shared words / extracted words, recall = shared wo
 harmonic mean (1 when both are empty, 0 when only one is); the figures printed are means and medians over pages.
 A page the reader refuses (Paywalled, NothingToRead) counts as an empty extraction.
 
-``--large`` times instead three generated pages of a few MiB around a short article: an index of 50,000 links,
+``--large`` times instead three generated pages of 1–3 MiB around a short article: an index of 50,000 links,
 40,000 paragraphs (book-length) and 60,000 small divs; no article page has so many elements, but anyone can paste
-a link to one, and the fetcher's size limit lets them through.
+a link to one, and the fetcher's size limit lets them through. It prints what was read too: above
+``nlp.reader.LARGE_PAGE_ELEMENTS`` trafilatura's fast heuristics keep the article without the divs' words, and
+the readability fallback may read the book-length page.
 """
 
 from __future__ import annotations

@@ -37,7 +37,10 @@ LARGE_PAGE_ELEMENTS = 20_000
 search. No article needs that many (AEB's largest page has 1,709); link indexes, archives and book-length pages
 do, and there the second passes and the search cost seconds, while the search takes a year in a link for the
 page's date (``benchmarks/reader.py --large``: 50,000 links read in 6.7 s, 2.9 s so; 60,000 divs 8.4 s, 5.7 s)."""
-LARGE_PAGE_OPTIONS: dict[str, Any] = {"fast": True, "date_extraction_params": {"extensive_search": False}}
+LARGE_PAGE_DATE_SEARCH: dict[str, Any] = {"original_date": True, "extensive_search": False}
+"""htmldate's settings for a large page: trafilatura's own (the publication date, not the last update), less the
+free-text search. The latest acceptable date is left to htmldate, which takes today's: set here, it would stay
+the day a worker started."""
 
 FALLBACK_RATIO = 2
 """readability's text replaces trafilatura's when it has at least this many times the words: trafilatura
@@ -164,8 +167,10 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     published = _published(tree, structured)
     language = _language(tree)
 
-    options = TRAFILATURA_OPTIONS | (LARGE_PAGE_OPTIONS if _is_large(tree) else {})
-    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **options)
+    large = _is_large(tree)
+    date_search = LARGE_PAGE_DATE_SEARCH if large else None
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, fast=large,
+                                           date_extraction_params=date_search, **TRAFILATURA_OPTIONS)
     text = _paragraphs(document.text if document is not None else "")
     extracted_by = "trafilatura"
     if _may_have_missed_text(tree, text):
@@ -174,7 +179,8 @@ def read_html(html: str, *, url: str | None = None) -> Article:
             text, extracted_by = fallback, "readability"
     _refuse_unreadable(text, tree, accessible_for_free, _stated_word_count(structured))
     # trafilatura returns nothing at all when it finds no body; the page's metadata still stands.
-    metadata = document if document is not None else trafilatura.extract_metadata(tree, default_url=url)
+    metadata = document if document is not None else trafilatura.extract_metadata(
+        tree, default_url=url, date_config=date_search)
 
     canonical_url = canonical_url or url
     return Article(
@@ -209,6 +215,7 @@ def _paragraphs(text: str) -> str:
 
 
 def _is_large(tree: HtmlElement) -> bool:
+    """Whether the page has more than LARGE_PAGE_ELEMENTS elements (counting stops there)."""
     return next(itertools.islice(tree.iter(), LARGE_PAGE_ELEMENTS, None), None) is not None
 
 
@@ -237,9 +244,11 @@ def _readability_text(html: str) -> str:
 
 
 def _text_within(tree: HtmlElement, tag: str) -> str:
-    """The text inside every ``tag`` element. Walked, not selected with XPath: libxml2 takes seconds over
-    "//p//text()" on a page of tens of thousands of paragraphs."""
-    return " ".join(piece for element in tree.iter(tag) for piece in element.itertext())
+    """The text inside ``tag`` elements, once (a link inside a link is counted with the outer one). Walked, not
+    selected with XPath: libxml2 takes seconds over "//p//text()" on a page of tens of thousands of paragraphs."""
+    outermost = (element for element in tree.iter(tag)
+                 if not any(ancestor.tag == tag for ancestor in element.iterancestors()))
+    return " ".join(piece for element in outermost for piece in element.itertext())
 
 
 def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:

@@ -129,17 +129,24 @@ def test_a_whole_short_article_marked_not_free_is_still_read():
     assert BRIDGE_PARAGRAPHS[0] in article.text
 
 
-def test_a_page_of_many_thousand_links_is_read_without_taking_a_linked_year_for_its_date():
-    archive = "".join(f"<li><a href='/archive/{1998 + i % 30}/{i}'>Earlier story {i}</a></li>"
-                      for i in range(nlp.reader.LARGE_PAGE_ELEMENTS // 2))
-    page = article_page().replace("<footer>", f"<ul>{archive}</ul><footer>")
+def test_a_page_of_many_thousand_links_is_read_without_taking_a_linked_year_for_its_date(monkeypatch):
+    links = nlp.reader.LARGE_PAGE_ELEMENTS // 2 + 1  # each an <li> and an <a>: the page is large by them alone
+    archive = "".join(f"<li><a href='/archive/{1998 + i % 30}/{i}'>Earlier story {i}</a></li>" for i in range(links))
 
-    article = read_html(page, url=PAGE_URL)
-    dated = read_html(page.replace("</head>", '<meta name="date" content="2025-04-08"></head>'), url=PAGE_URL)
+    def page(head: str = "") -> str:
+        html = article_page(head=head)
+        assert "<footer>" in html
+        return html.replace("<footer>", f"<ul>{archive}</ul><footer>")
+
+    article = read_html(page(), url=PAGE_URL)
+    dated = read_html(page('<meta property="og:updated_time" content="2025-06-20">'
+                           '<meta name="date" content="2025-04-08">'), url=PAGE_URL)
 
     assert all(paragraph in article.text.split("\n\n") for paragraph in BRIDGE_PARAGRAPHS)
     assert article.published is None
-    assert dated.published == "2025-04-08"
+    assert dated.published == "2025-04-08"  # published, not updated
+    monkeypatch.setattr(nlp.reader.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    assert read_html(page(), url=PAGE_URL).published is None  # nor when the metadata is read on its own
 
 
 INDEX_PAGE = "<html><body>" + "".join(f"<div><a href='/story/{i}'>Story number {i}</a></div>" for i in range(300))
