@@ -32,7 +32,6 @@ sys.path.insert(0, str(PROJECT))
 from benchmarks.developments import (  # noqa: E402
     BLIND,
     DEFAULT_PAIRS,
-    STORIES,
     Counts,
     features_in_pairs,
     load_pairs,
@@ -107,7 +106,7 @@ def training_set() -> TrainingSet:
     for number, pair in enumerate(load_pairs(DEFAULT_PAIRS)):
         if pair.half not in BLIND:
             chosen.add(pair.a, pair.b, pair.repeat, pair.half, f"pair {number}")
-    for statements in stories_of(STORIES):
+    for statements in stories_of():
         story = statements[0].story
         for a, b in combinations(statements, 2):
             chosen.add(a.statement, b.statement, a.event == b.event, "stories", story)

@@ -1,11 +1,11 @@
 """A channel's daily digest: what the workspace's archive learnt since the channel's previous digest, less what
 that channel was already told.
 
-- **Developments** of the articles ingested since then, the same event reported by several outlets merged into
-  one with all its sources (:func:`nlp.novelty.cluster_developments`), and any that repeats a development an
-  earlier digest in the channel reported dropped (:func:`nlp.novelty.group_developments`): an update ("within
-  10 days" becomes "signed today") differs in its event or figures and so is new. Most important first: more
-  outlets, then figures, then named actors, then the most recent.
+- **Developments** of the articles ingested since then (:func:`nlp.novelty.news_groups`), the same event
+  reported by several outlets merged into one with all its sources, and any that repeats a development an
+  earlier digest in the channel reported dropped: an update ("within 10 days" becomes "signed today") differs in
+  its event or figures and so is new. Most important first: more outlets, then figures, then named actors, then
+  the most recent.
 - **Statements**, grouped by speaker: the same words by the same speaker in two outlets are one statement with
   both sources, and words a digest already reported are left out. Speakers the article names with a title and
   the most quoted in the archive come first; a speaker quoted for the first time is a **new voice**.
@@ -152,7 +152,7 @@ def _developments(archive: Archive, channel: str,
                   records: list[ArticleRecord]) -> tuple[tuple[DigestDevelopment, ...], tuple[str, ...]]:
     """The new developments, most important first, and their key figures (amounts first)."""
     # Imported here: the comparison loads word vectors and WordNet, which only building a digest needs.
-    from nlp.novelty import cluster_developments, group_developments, is_update
+    from nlp.novelty import news_groups
 
     reported = _reported(archive, channel, "developments")
     found = [(f"{record.id}.{number}", development, record)
@@ -161,18 +161,7 @@ def _developments(archive: Archive, channel: str,
     if not found:
         return (), ()
     known = _known_developments(archive, reported)
-    verdicts = group_developments([development for _, development, _ in found], known) if known else []
-
-    def is_news(index: int) -> bool:
-        repeats = verdicts[index].repeats if verdicts else None
-        return repeats is None or is_update(found[index][1], known[repeats])
-
-    fresh = []
-    for group in cluster_developments([development for _, development, _ in found]):
-        news = [index for index in group if is_news(index)]
-        if news:
-            # Told in the words of its first new report (an update, when the rest repeat what was told).
-            fresh.append([news[0], *(index for index in group if index != news[0])])
+    fresh = news_groups([development for _, development, _ in found], known)
     # ``found`` runs oldest first: among events of equal weight, the one reported last (highest index) leads.
     ranked = sorted(fresh, key=lambda group: (_importance(_merge([found[i] for i in group])), max(group)),
                     reverse=True)

@@ -8,6 +8,7 @@ and a few of their products (:data:`INTERACTIONS`), into a probability (:func:`s
 
 :func:`group_developments` compares new developments with known ones; :func:`cluster_developments` groups a
 batch among itself. Both first pick candidates with one matrix product over all pairs, then score only those.
+:func:`news_groups` puts the two together as a digest needs them: the batch's events that are news.
 """
 
 from __future__ import annotations
@@ -148,6 +149,24 @@ def is_update(new: Development, known: Development) -> bool:
     if not new.figures:
         return False
     return not any(_same_figure(figure, other) for figure in new.figures for other in known.figures)
+
+
+def news_groups(new: Sequence[Development], known: Sequence[Development]) -> list[list[int]]:
+    """Groups of indexes into ``new`` that report one event (:func:`cluster_developments`), those with news only:
+    a development that repeats none of ``known``, or moves the one it repeats on (:func:`is_update`). Each group
+    starts with its first such development, whose words tell the event; its repeats follow, as more sources."""
+    verdicts = group_developments(new, known) if known else []
+
+    def is_news(index: int) -> bool:
+        repeats = verdicts[index].repeats if verdicts else None
+        return repeats is None or is_update(new[index], known[repeats])
+
+    groups = []
+    for group in cluster_developments(new):
+        news = [index for index in group if is_news(index)]
+        if news:
+            groups.append([news[0], *(index for index in group if index != news[0])])
+    return groups
 
 
 def _same_figure(a: str, b: str) -> bool:

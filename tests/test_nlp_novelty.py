@@ -10,7 +10,9 @@ import pytest
 
 from nlp.embeddings import embed
 from nlp.figure_values import FigureValue, figure_values
-from nlp.novelty import SamenessModel, cluster_developments, group_developments, is_update, same_event, sameness
+from nlp.novelty import (
+    SamenessModel, cluster_developments, group_developments, is_update, news_groups, same_event, sameness,
+)
 from tests.factories import development
 
 PAIRS = Path(__file__).parent / "fixtures" / "development_pairs.jsonl"
@@ -258,3 +260,16 @@ def test_a_repeat_with_little_in_common_but_an_actor_is_still_a_candidate():
     unrelated = [development(f"Officials in Halden opened bridge number {n}", ["Halden"]) for n in range(60)]
     (verdict,) = group_developments([headline], unrelated + [lede])
     assert verdict.repeats == len(unrelated)
+
+
+
+def test_news_groups_keep_the_events_that_are_news_told_by_their_first_new_report():
+    jets_told, cuts, jets_retold, jets_again = THREE_OUTLETS[0], THREE_OUTLETS[1], THREE_OUTLETS[2], THREE_OUTLETS[3]
+    assert news_groups([jets_retold, cuts, jets_again], []) == [[0, 2], [1]]
+    assert news_groups([jets_retold, cuts, jets_again], [jets_told]) == [[1]]  # told already, in whatever words
+
+    planned = _development("The council will sign the harbour sale within the next 10 days", ["the next 10 days"])
+    signed = _development("The council signed the harbour sale today", ["today"])
+    retold = _development("The council will sign the harbour sale within the next 10 days, it said last week",
+                          ["the next 10 days", "last week"])
+    assert news_groups([retold, signed], [planned]) == [[1]]  # the update is news, the retelling is not
