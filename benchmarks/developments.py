@@ -308,5 +308,6 @@ def print_next_day(path: Path = STORIES, name: str = "stories") -> None:
     print(f"{name:<10} next day: {late - late_shown} of {late} late reports of reported events left out, "
           f"{hidden} of {new_events} new events hidden")
 
+
 if __name__ == "__main__":
     main()
